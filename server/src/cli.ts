@@ -1,0 +1,2 @@
+// mlsec command line (placeholder until the CLI lands).
+console.log('mlsec');

@@ -1,0 +1,150 @@
+// The engine's entry points: analyse a text, a notebook, a model file or a path. Shared by the CLI and the server.
+import * as fs from 'fs';
+import { scanModelFile } from '../models/scan-model';
+import { initPythonParser } from '../parsers/python';
+import { fileOffsetOf, parseNotebookJson, type ParsedNotebook } from '../parsers/notebook-json';
+import type { MlsecSettings } from '../shared/settings';
+import type { Finding, Problem } from './finding';
+import { type CellFinding, findingsToCells, joinCodeCells, type NotebookCellInput } from './notebook';
+import type { ProjectFacts } from './project-facts';
+import { analyzePythonSource, PythonAnalysisCache } from './python-analyzer';
+import type { Registry } from './registry';
+import { createSourceFile, type SourceFile } from './source-file';
+import { applySuppressions } from './suppressions';
+import { detectTarget, looksLikePickle } from './targets';
+
+/** What every analysis needs: the catalogue, the user's settings and the workspace facts. */
+export interface EngineContext {
+  registry: Registry;
+  settings: MlsecSettings;
+  facts: ProjectFacts;
+}
+
+/** The result for one file. Findings' ranges are offsets into `file.text` (model files: empty text, line 1). */
+export interface FileAnalysis {
+  file: SourceFile;
+  findings: Finding[];
+  problems: Problem[];
+}
+
+/** Loads the parsers (tree-sitter WASM). Await once before analysing. */
+export async function initEngine(): Promise<void> {
+  await initPythonParser();
+}
+
+/** Analyses Python source text. `cache` (one per open document) makes re-analysis incremental. */
+export function analyzePython(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache): FileAnalysis {
+  const file = createSourceFile(path, 'python', text);
+  const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache);
+  const { kept, unused } = applySuppressions(findings, text, file.lineStarts);
+  return { file, findings: kept, problems: [...problems, ...unused] };
+}
+
+/** Analyses notebook cells as one program; results are relative to each cell's text. */
+export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
+  const joined = joinCodeCells(cells);
+  const file = createSourceFile('<notebook>', 'python', joined.text);
+  const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache);
+  const { kept, unused } = applySuppressions(findings, joined.text, file.lineStarts);
+  const cellProblems = [...problems, ...unused].map((p) => {
+    if (!p.range) return p;
+    const [mapped] = findingsToCells(joined, [{ ruleId: '', severity: 'note', message: '', range: p.range, fixes: [] }]);
+    return mapped ? { ...p, range: mapped.range, cell: mapped.cell.cell } : p;
+  });
+  return { findings: findingsToCells(joined, kept), problems: cellProblems };
+}
+
+/** Analyses an .ipynb file's JSON text; ranges are mapped into the JSON text and carry their cell. */
+export function analyzeNotebookJson(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache): FileAnalysis & { notebook: ParsedNotebook } {
+  const file = createSourceFile(path, 'notebook', text);
+  const notebook = parseNotebookJson(text);
+  const problems: Problem[] = notebook.errors.map((message) => ({ kind: 'parse-error', message }));
+  if (notebook.cells.length === 0) return { file, findings: [], problems, notebook };
+  const result = analyzeNotebookCells(notebook.cells, ctx, cache);
+  const toFile = (cell: number, r: { start: number; end: number }) => ({
+    start: fileOffsetOf(notebook.sources[cell], r.start),
+    end: fileOffsetOf(notebook.sources[cell], r.end),
+  });
+  const findings: Finding[] = result.findings.map((f) => ({
+    ...f,
+    range: toFile(f.cell.cell, f.range),
+    // Edits to cell text would need JSON re-encoding; file-level fixes are offered on notebook documents instead.
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ range: toFile(f.cell.cell, e.range), newText: JSON.stringify(e.newText).slice(1, -1) })) })),
+  }));
+  for (const p of result.problems) {
+    const cell = (p as { cell?: number }).cell;
+    problems.push(cell !== undefined && p.range ? { ...p, range: toFile(cell, p.range) } : p);
+  }
+  return { file, findings, problems, notebook };
+}
+
+/** Analyses a model file on disk (bytes only; nothing is loaded or executed). */
+export async function analyzeModelFile(path: string, ctx: EngineContext): Promise<FileAnalysis> {
+  const file = createSourceFile(path, 'model', '');
+  const scan = await scanModelFile(path, { maxBytes: ctx.settings.maxModelFileSize });
+  const findings: Finding[] = [];
+  for (const raw of scan.findings) {
+    const card = ctx.registry.byId.get(raw.ruleId);
+    const level = ctx.settings.rules[raw.ruleId];
+    if (!card || level === 'off') continue;
+    findings.push({
+      ruleId: raw.ruleId,
+      severity: level ?? raw.severity ?? card.severity,
+      message: raw.message,
+      range: { start: 0, end: 0 },
+      fixes: [],
+      properties: raw.properties,
+    });
+  }
+  return { file, findings, problems: scan.problems };
+}
+
+/** Analyses text whose target is known from its path (python or notebook); other targets give no findings. */
+export function analyzeText(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache): FileAnalysis {
+  const target = detectTarget(path, text.slice(0, 64));
+  if (target === 'python') return analyzePython(path, text, ctx, cache);
+  if (target === 'notebook') return analyzeNotebookJson(path, text, ctx, cache);
+  return { file: createSourceFile(path, target, text), findings: [], problems: [] };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Reads and analyses one file from disk, enforcing the size limits. Never throws: I/O errors,
+ * binary content in a text file and oversize files become problems ("skipped" with a reason).
+ */
+export async function analyzePath(path: string, ctx: EngineContext): Promise<FileAnalysis> {
+  const empty = (target: SourceFile['target'], problem: Problem): FileAnalysis => ({ file: createSourceFile(path, target, ''), findings: [], problems: [problem] });
+  let size: number;
+  let head: Uint8Array;
+  try {
+    const stat = await fs.promises.stat(path);
+    if (!stat.isFile()) return empty('unknown', { kind: 'skipped', message: 'not a regular file' });
+    size = stat.size;
+    const fh = await fs.promises.open(path, 'r');
+    try {
+      head = new Uint8Array(16);
+      const { bytesRead } = await fh.read(head, 0, 16, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    return empty('unknown', { kind: 'skipped', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+  }
+  const target = detectTarget(path, head);
+  try {
+    if (target === 'model') return await analyzeModelFile(path, ctx);
+    if (target === 'unknown') return empty('unknown', { kind: 'skipped', message: 'not a file type mlsec analyses' });
+    if (size > ctx.settings.maxFileSize) {
+      return empty(target, { kind: 'skipped', message: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(ctx.settings.maxFileSize / 1048576).toFixed(1)} MB limit (setting maxFileSize)` });
+    }
+    const bytes = await fs.promises.readFile(path);
+    if (bytes.includes(0) && !looksLikePickle(head)) return empty(target, { kind: 'skipped', message: 'binary content (NUL bytes) in a text file' });
+    return analyzeText(path, decoder.decode(bytes), ctx);
+  } catch (e) {
+    return empty(target, { kind: 'skipped', message: `analysis failed: ${(e as Error).message}` });
+  }
+}
+
+export { PythonAnalysisCache };

@@ -1,0 +1,71 @@
+// A source file's text with its line table: offset <-> position conversion.
+import type { OffsetRange, Position, Range } from './finding';
+
+/** A text file under analysis. `target` says which rules apply. */
+export interface SourceFile {
+  /** Path or URI as given by the caller; used only for messages and target detection. */
+  readonly path: string;
+  readonly target: Target;
+  readonly text: string;
+  /** Offsets at which each line starts (line 0 starts at 0). */
+  readonly lineStarts: readonly number[];
+}
+
+/** The kinds of file mlsec knows how to analyse. */
+export type Target = 'python' | 'notebook' | 'model' | 'requirements' | 'unknown';
+
+/** Builds a SourceFile, computing its line table once. */
+export function createSourceFile(path: string, target: Target, text: string): SourceFile {
+  return { path, target, text, lineStarts: computeLineStarts(text) };
+}
+
+/** Offsets where each line begins; handles \n, \r\n and lone \r. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Converts an offset to a 0-based position; offsets past the end clamp to the end. */
+export function positionAt(lineStarts: readonly number[], offset: number, textLength?: number): Position {
+  const max = textLength ?? Number.MAX_SAFE_INTEGER;
+  const o = Math.max(0, Math.min(offset, max));
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: o - lineStarts[lo] };
+}
+
+/** Converts a 0-based position to an offset, clamping to the file. */
+export function offsetAt(file: Pick<SourceFile, 'lineStarts' | 'text'>, pos: Position): number {
+  if (pos.line < 0) return 0;
+  if (pos.line >= file.lineStarts.length) return file.text.length;
+  const start = file.lineStarts[pos.line];
+  const next = pos.line + 1 < file.lineStarts.length ? file.lineStarts[pos.line + 1] : file.text.length;
+  return Math.max(start, Math.min(start + pos.character, next));
+}
+
+/** Converts an offset range to a position range. */
+export function rangeOf(file: Pick<SourceFile, 'lineStarts' | 'text'>, r: OffsetRange): Range {
+  return { start: positionAt(file.lineStarts, r.start, file.text.length), end: positionAt(file.lineStarts, r.end, file.text.length) };
+}
+
+/** The text of the 0-based line `line`, without its line break. */
+export function lineText(file: Pick<SourceFile, 'lineStarts' | 'text'>, line: number): string {
+  if (line < 0 || line >= file.lineStarts.length) return '';
+  const start = file.lineStarts[line];
+  const end = line + 1 < file.lineStarts.length ? file.lineStarts[line + 1] : file.text.length;
+  return file.text.slice(start, end).replace(/\r?\n$|\r$/, '');
+}

@@ -1,0 +1,70 @@
+// The declarative `match: call:` operator: a resolved callee name plus keyword-argument conditions.
+import type { Node } from 'web-tree-sitter';
+import { callArguments, literalValue, type Literal } from '../analysis/python/nodes';
+import type { Fix } from '../engine/finding';
+import type { CallMatch, CardFix, KwargCondition, PythonRule, PythonRuleContext, RuleCard } from '../engine/rule';
+import { replaceCalleeAttribute } from '../fixes/callee';
+import { setKeywordArgument } from '../fixes/kwargs';
+
+/** Three-valued result of a condition: a non-literal argument makes it unknown. */
+type Tri = true | false | 'unknown';
+
+function equalsLiteral(lit: Literal | undefined, want: boolean | string | number | null): Tri {
+  if (!lit) return 'unknown';
+  if (want === null) return lit.kind === 'none';
+  if (typeof want === 'boolean') return lit.kind === 'bool' && lit.value === want;
+  if (typeof want === 'number') return lit.kind === 'number' && lit.value === want;
+  return lit.kind === 'string' && lit.value === want;
+}
+
+/** Whether every argument in `cond` equals its literal. Absent argument = false (not given); splats = unknown. */
+export function kwargsEqual(call: Node, cond: KwargCondition, positions: Record<string, number> = {}): Tri {
+  const args = callArguments(call);
+  let result: Tri = true;
+  for (const [name, want] of Object.entries(cond)) {
+    const pos = positions[name];
+    const node = args.keywords.get(name) ?? (pos !== undefined ? args.positional[pos] : undefined);
+    let r: Tri;
+    if (!node) r = args.hasSplat ? 'unknown' : false;
+    else r = equalsLiteral(literalValue(node), want);
+    if (r === false) return false;
+    if (r === 'unknown') result = 'unknown';
+  }
+  return result;
+}
+
+/** Builds the card's fix for a matched call. */
+export function cardFixFor(call: Node, fix: CardFix | undefined, positions: Record<string, number> = {}): Fix[] {
+  if (!fix) return [];
+  const edits = [];
+  for (const [name, value] of Object.entries(fix.setKwarg ?? {})) edits.push(...setKeywordArgument(call, name, value, positions[name]));
+  if (fix.replaceCallee) edits.push(...replaceCalleeAttribute(call, fix.replaceCallee));
+  return edits.length ? [{ title: fix.title, edits, safe: fix.safe }] : [];
+}
+
+/** True when the call matches the card's `match:` (callee + when/unless, unknown = no match). */
+export function matchesCall(call: Node, match: CallMatch, ctx: Pick<PythonRuleContext, 'resolve'>): boolean {
+  const name = ctx.resolve(call.childForFieldName('function'));
+  if (!name || !match.call.includes(name)) return false;
+  if (match.when && kwargsEqual(call, match.when.kwarg, match.positions) !== true) return false;
+  if (match.unless && kwargsEqual(call, match.unless.kwarg, match.positions) !== false) return false;
+  return true;
+}
+
+/** Turns a card with `match:` into a Python rule. */
+export function declarativeRule(card: RuleCard, match: CallMatch): PythonRule {
+  return {
+    id: card.id,
+    target: 'python',
+    kinds: ['call'],
+    visit(node, ctx) {
+      if (!matchesCall(node, match, ctx)) return;
+      const callee = node.childForFieldName('function')?.text ?? '';
+      ctx.report({
+        range: { start: node.startIndex, end: node.endIndex },
+        message: ctx.card.message.replace(/\{callee\}/g, callee),
+        fixes: cardFixFor(node, ctx.card.fix, match.positions),
+      });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// Parses Python with tree-sitter, reusing the previous tree for incremental re-parses.
+import { Edit, type Language, Parser, type Tree } from 'web-tree-sitter';
+import { computeLineStarts, positionAt } from '../engine/source-file';
+import { loadPythonLanguage } from './tree-sitter';
+
+let parser: Parser | undefined;
+let language: Language | undefined;
+
+/** Prepares the Python parser; call (and await) once before parsePython. */
+export async function initPythonParser(): Promise<Language> {
+  language = await loadPythonLanguage();
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(language);
+  }
+  return language;
+}
+
+/** The loaded Python language (after initPythonParser). */
+export function pythonLanguage(): Language {
+  if (!language) throw new Error('initPythonParser() was not awaited');
+  return language;
+}
+
+/** A parse and the text it was made from, kept so the next parse can be incremental. */
+export interface ParsedPython {
+  text: string;
+  tree: Tree;
+}
+
+/** The single edit that turns `oldText` into `newText` (common prefix/suffix), or undefined if equal. */
+export function diffEdit(oldText: string, newText: string): Edit | undefined {
+  if (oldText === newText) return undefined;
+  const min = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = newText.length;
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  const point = (text: string, offset: number) => {
+    // Only the lines up to the edit matter; slicing keeps this O(edit position).
+    const p = positionAt(computeLineStarts(text.slice(0, offset)), offset);
+    return { row: p.line, column: p.character };
+  };
+  return new Edit({
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: point(oldText, start),
+    oldEndPosition: point(oldText, oldEnd),
+    newEndPosition: point(newText, newEnd),
+  });
+}
+
+/**
+ * Parses `text`. With `previous`, the old tree is edited and reused, so a one-character change
+ * re-parses in a few milliseconds. The previous tree is deleted (trees hold WASM memory).
+ */
+export function parsePython(text: string, previous?: ParsedPython): ParsedPython {
+  if (!parser) throw new Error('initPythonParser() was not awaited');
+  if (previous) {
+    const edit = diffEdit(previous.text, text);
+    if (!edit) return previous;
+    previous.tree.edit(edit);
+    const tree = parser.parse(text, previous.tree);
+    previous.tree.delete();
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return { text, tree };
+  }
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return { text, tree };
+}

@@ -1,0 +1,7 @@
+// Every code rule, in one list; cards with a declarative `match:` need no entry here.
+import type { CodeRule } from '../engine/rule';
+import { modelRules } from './model';
+import { pythonRules } from './python';
+
+/** All code rules, joined with their cards by the registry. */
+export const codeRules: readonly CodeRule[] = [...pythonRules, ...modelRules];

@@ -1,0 +1,94 @@
+// mlsec settings: one shape for the editor (mlsec.* configuration) and the CLI (flags + config file).
+
+/** A rule's configured level: a severity, or 'off' to disable it. */
+export type RuleLevel = 'error' | 'warning' | 'note' | 'off';
+
+/** Everything the engine needs to know about the user's configuration. */
+export interface MlsecSettings {
+  /** Master switch. */
+  enable: boolean;
+  /** Per-rule overrides: rule id -> level. Unlisted rules keep their card's severity. */
+  rules: Record<string, RuleLevel>;
+  /** Glob patterns (relative to the workspace root) a workspace scan includes; empty = everything. */
+  include: string[];
+  /** Glob patterns a workspace scan skips, in addition to .gitignore and the built-in list. */
+  exclude: string[];
+  /** Files larger than this (bytes) are skipped with a note. */
+  maxFileSize: number;
+  /** Largest model file scanned, in bytes (model files are streamed, so this can be larger). */
+  maxModelFileSize: number;
+  /** Whether the workspace is trusted (editor only); untrusted never changes what runs, only what config is read. */
+  trusted: boolean;
+}
+
+/** Defaults used when a setting is absent or invalid. */
+export const DEFAULT_SETTINGS: MlsecSettings = {
+  enable: true,
+  rules: {},
+  include: [],
+  exclude: [],
+  maxFileSize: 5 * 1024 * 1024,
+  maxModelFileSize: 2 * 1024 * 1024 * 1024,
+  trusted: true,
+};
+
+const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'note', 'off'];
+
+/** The result of parsing raw settings: always a usable value, plus what was wrong with the input. */
+export interface ParsedSettings {
+  settings: MlsecSettings;
+  warnings: string[];
+}
+
+function stringList(v: unknown, key: string, warnings: string[]): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  warnings.push(`${key}: expected a list of strings`);
+  return undefined;
+}
+
+function positiveNumber(v: unknown, key: string, warnings: string[]): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
+  warnings.push(`${key}: expected a positive number`);
+  return undefined;
+}
+
+/**
+ * Turns untrusted raw settings (VS Code configuration object, parsed config file) into
+ * MlsecSettings. Never throws: bad values fall back to defaults and are reported in `warnings`.
+ * `maxFileSizeMB` is accepted as the user-facing form of `maxFileSize`.
+ */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const warnings: string[] = [];
+  const s: MlsecSettings = { ...DEFAULT_SETTINGS, rules: {} };
+  if (raw === undefined || raw === null) return { settings: s, warnings };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    warnings.push('settings: expected an object');
+    return { settings: s, warnings };
+  }
+  const r = raw as Record<string, unknown>;
+  if (r.enable !== undefined) {
+    if (typeof r.enable === 'boolean') s.enable = r.enable;
+    else warnings.push('enable: expected true or false');
+  }
+  if (r.rules !== undefined && r.rules !== null) {
+    if (typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+      for (const [id, level] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) s.rules[id] = level as RuleLevel;
+        else if (level === 'default' || level === undefined) continue;
+        else warnings.push(`rules.${id}: expected one of ${LEVELS.join(', ')}`);
+      }
+    } else warnings.push('rules: expected an object of rule id -> level');
+  }
+  s.include = stringList(r.include, 'include', warnings) ?? s.include;
+  s.exclude = stringList(r.exclude, 'exclude', warnings) ?? s.exclude;
+  const mb = positiveNumber(r.maxFileSizeMB, 'maxFileSizeMB', warnings);
+  if (mb !== undefined) s.maxFileSize = Math.round(mb * 1024 * 1024);
+  const bytes = positiveNumber(r.maxFileSize, 'maxFileSize', warnings);
+  if (bytes !== undefined) s.maxFileSize = bytes;
+  const modelMb = positiveNumber(r.maxModelFileSizeMB, 'maxModelFileSizeMB', warnings);
+  if (modelMb !== undefined) s.maxModelFileSize = Math.round(modelMb * 1024 * 1024);
+  if (typeof r.trusted === 'boolean') s.trusted = r.trusted;
+  return { settings: s, warnings };
+}
