@@ -1,0 +1,3 @@
+"""Card-transaction fraud scoring."""
+
+__version__ = "0.3.1"
