@@ -9,7 +9,7 @@ import { type CellFinding, findingsToCells, joinCodeCells, type NotebookCellInpu
 import type { ProjectFacts } from './project-facts';
 import { analyzePythonSource, PythonAnalysisCache } from './python-analyzer';
 import type { Registry } from './registry';
-import { createSourceFile, type SourceFile } from './source-file';
+import { computeLineStarts, createSourceFile, positionAt, type SourceFile } from './source-file';
 import { applySuppressions } from './suppressions';
 import { detectTarget, looksLikePickle } from './targets';
 
@@ -65,9 +65,12 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
     start: fileOffsetOf(notebook.sources[cell], r.start),
     end: fileOffsetOf(notebook.sources[cell], r.end),
   });
+  const cellPosition = (cell: number, offset: number) => positionAt(computeLineStarts(notebook.cells[cell].text), offset);
   const findings: Finding[] = result.findings.map((f) => ({
     ...f,
     range: toFile(f.cell.cell, f.range),
+    // 1-based line/column inside the cell, for CLI text output and SARIF properties.
+    properties: { ...f.properties, cellLine: cellPosition(f.cell.cell, f.range.start).line + 1, cellColumn: cellPosition(f.cell.cell, f.range.start).character + 1 },
     // Edits to cell text would need JSON re-encoding; file-level fixes are offered on notebook documents instead.
     fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ range: toFile(f.cell.cell, e.range), newText: JSON.stringify(e.newText).slice(1, -1) })) })),
   }));

@@ -1,0 +1,10 @@
+# fixture-requirements: torch>=2.6.0
+# The workspace requires torch>=2.6, where torch.load defaults to weights_only=True.
+import torch
+
+# expect: unsafe-torch-load:note
+state = torch.load("model.pt", map_location="cpu", weights_only=True)
+# expect: unsafe-torch-load:error
+state = torch.load("model.pt", weights_only=True)
+# ok: unsafe-torch-load
+state = torch.load("model.pt", weights_only=True)

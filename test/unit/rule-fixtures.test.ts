@@ -1,0 +1,108 @@
+// Runs every rule fixture: `# expect:` / `# ok:` markers in test/rules/python, `.expect.yaml` sidecars elsewhere, `.fixed` files for fixes.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { analyzeModelFile, analyzeNotebookJson, analyzePython } from '../../server/src/engine/analyze';
+import { positionAt } from '../../server/src/engine/source-file';
+import { applyEdits, engineContext, firstFixEdits } from '../helpers/engine';
+
+const root = path.join(__dirname, '..', 'rules');
+
+interface Expectation { line: number; rule: string; severity?: string }
+
+/** Reads markers: `# expect: id[:severity], ...` and `# ok: id` apply to the next non-marker line. */
+function readMarkers(text: string) {
+  const lines = text.split('\n');
+  const expect: Expectation[] = [];
+  const ok: { line: number; rule: string }[] = [];
+  const requirements: string[] = [];
+  let pendingExpect: { rule: string; severity?: string }[] = [];
+  let pendingOk: string[] = [];
+  lines.forEach((line, i) => {
+    const req = /^#\s*fixture-requirements:\s*(.+)$/.exec(line);
+    if (req) requirements.push(req[1].trim());
+    const e = /^\s*#\s*expect:\s*(.+)$/.exec(line);
+    const o = /^\s*#\s*ok:\s*(.+)$/.exec(line);
+    if (e) pendingExpect.push(...e[1].split(',').map((s) => { const [rule, severity] = s.trim().split(':'); return { rule, severity }; }));
+    else if (o) pendingOk.push(...o[1].split(',').map((s) => s.trim()));
+    else if (line.trim() !== '' && !req) {
+      for (const p of pendingExpect) expect.push({ line: i, ...p });
+      for (const rule of pendingOk) ok.push({ line: i, rule });
+      pendingExpect = [];
+      pendingOk = [];
+    }
+  });
+  return { expect, ok, requirements };
+}
+
+const pythonDir = path.join(root, 'python');
+for (const name of fs.readdirSync(pythonDir).filter((f) => f.endsWith('.py') && !f.endsWith('.fixed.py')).sort()) {
+  // `<rule-id>.py`, or `<rule-id>.<variant>.py` for a second scenario (e.g. other dependency pins).
+  const base = name.replace(/\.py$/, '');
+  const ruleId = base.split('.')[0];
+  test(`python fixture ${name}`, async () => {
+    const text = fs.readFileSync(path.join(pythonDir, name), 'utf8');
+    const { expect, ok, requirements } = readMarkers(text);
+    const ctx = await engineContext(requirements);
+    const result = analyzePython(name, text, ctx);
+    assert.deepEqual(result.problems.filter((p) => p.kind !== 'unused-suppression'), [], 'fixture must parse cleanly');
+    const got = result.findings.map((f) => ({ line: positionAt(result.file.lineStarts, f.range.start).line, rule: f.ruleId, severity: f.severity }));
+    for (const e of expect) {
+      const hit = got.find((g) => g.line === e.line && g.rule === e.rule);
+      assert.ok(hit, `line ${e.line + 1}: expected ${e.rule}`);
+      if (e.severity) assert.equal(hit.severity, e.severity, `line ${e.line + 1}: severity of ${e.rule}`);
+    }
+    for (const o of ok) assert.ok(!got.some((g) => g.line === o.line && g.rule === o.rule), `line ${o.line + 1}: ${o.rule} must not fire`);
+    for (const g of got) assert.ok(expect.some((e) => e.line === g.line && e.rule === g.rule), `line ${g.line + 1}: unexpected ${g.rule}`);
+    const fixable = result.findings.filter((f) => f.ruleId === ruleId && f.fixes.length);
+    const fixedPath = path.join(pythonDir, `${base}.fixed.py`);
+    if (fixable.length === 0) {
+      assert.ok(!fs.existsSync(fixedPath), `${base}.fixed.py exists but no finding has a fix`);
+      return;
+    }
+    assert.ok(fs.existsSync(fixedPath), `${base}.fixed.py is missing (findings have fixes)`);
+    const fixed = applyEdits(text, firstFixEdits(fixable.map((f) => f.fixes)));
+    assert.equal(fixed, fs.readFileSync(fixedPath, 'utf8'), 'applying every fix must give the .fixed file exactly');
+    const again = analyzePython(`${base}.fixed.py`, fixed, ctx);
+    assert.equal(again.problems.filter((p) => p.kind === 'parse-error').length, 0, 'fixed file re-parses');
+    assert.deepEqual(again.findings.filter((f) => f.ruleId === ruleId && f.fixes.length).map((f) => positionAt(again.file.lineStarts, f.range.start).line + 1), [], 'no fixable finding is left');
+  });
+}
+
+interface SidecarItem { rule: string; cell?: number; line?: number; 'message-includes'?: string }
+
+function checkSidecar(file: string, got: { rule: string; cell?: number; line: number; message: string }[]) {
+  const sidecar = parseYaml(fs.readFileSync(`${file}.expect.yaml`, 'utf8')) as { expect: SidecarItem[] };
+  const expected = sidecar.expect ?? [];
+  const remaining = [...got];
+  for (const e of expected) {
+    const i = remaining.findIndex((g) => g.rule === e.rule && (e.cell === undefined || g.cell === e.cell) && (e.line === undefined || g.line === e.line) && (!e['message-includes'] || g.message.includes(e['message-includes'])));
+    assert.ok(i >= 0, `${path.basename(file)}: expected ${JSON.stringify(e)}; got ${JSON.stringify(got)}`);
+    remaining.splice(i, 1);
+  }
+  assert.deepEqual(remaining, [], `${path.basename(file)}: unexpected findings`);
+}
+
+for (const dir of ['notebook', 'model']) {
+  const full = path.join(root, dir);
+  if (!fs.existsSync(full)) continue;
+  for (const name of fs.readdirSync(full).filter((f) => fs.existsSync(path.join(full, `${f}.expect.yaml`))).sort()) {
+    test(`${dir} fixture ${name}`, async () => {
+      const ctx = await engineContext();
+      const file = path.join(full, name);
+      if (dir === 'notebook') {
+        const r = analyzeNotebookJson(name, fs.readFileSync(file, 'utf8'), ctx);
+        checkSidecar(file, r.findings.map((f) => {
+          const cell = f.cell!.cell;
+          return { rule: f.ruleId, cell, line: f.properties?.cellLine as number, message: f.message };
+        }));
+      } else {
+        const r = await analyzeModelFile(file, ctx);
+        checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, line: 1, message: f.message })));
+      }
+    });
+  }
+}
+
