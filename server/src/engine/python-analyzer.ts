@@ -222,18 +222,19 @@ function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file: Source
   return { findings, problems };
 }
 
-/** The first few syntax errors, as problems (analysis of the rest still ran: tree-sitter recovers). */
+/** The first few syntax errors, as problems (analysis of the rest still ran: tree-sitter recovers). Iterative: inputs can nest deeply. */
 function syntaxProblems(root: Node): Problem[] {
   const out: Problem[] = [];
-  const visit = (n: Node) => {
-    if (out.length >= 3) return;
+  const stack: Node[] = [root];
+  while (stack.length && out.length < 3) {
+    const n = stack.pop()!;
     if (n.isError || n.isMissing) {
       out.push({ kind: 'parse-error', message: n.isMissing ? `syntax error: missing ${n.type}` : 'syntax error', range: { start: n.startIndex, end: Math.max(n.endIndex, n.startIndex + 1) } });
-      return;
+      continue;
     }
-    if (!n.hasError) return;
-    for (const c of n.children) if (c) visit(c);
-  };
-  visit(root);
+    if (!n.hasError) continue;
+    const children = n.children.filter((c): c is Node => !!c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return out;
 }
