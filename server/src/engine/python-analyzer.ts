@@ -2,7 +2,7 @@
 import type { Node, Query as QueryType, Tree } from 'web-tree-sitter';
 import { Query } from 'web-tree-sitter';
 import { BINDING_KINDS, type Binding, bindingsOf, ImportTable } from '../analysis/python/imports';
-import { dottedParts } from '../analysis/python/nodes';
+import { dottedParts, literalValue } from '../analysis/python/nodes';
 import { partition, type Unit } from '../analysis/python/units';
 import { declarativeRule } from '../matchers/call';
 import { parsePython, pythonLanguage, type ParsedPython } from '../parsers/python';
@@ -188,9 +188,11 @@ export function analyzePythonSource(
 function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file: SourceFile, imports: ImportTable, facts: ProjectFacts) {
   const findings: Finding[] = [];
   const problems: Problem[] = [];
-  const resolve = (n: Node | null | undefined) => {
+  const resolve = (n: Node | null | undefined): string | undefined => {
     const parts = dottedParts(n);
-    return parts ? imports.resolve(parts) : undefined;
+    if (parts) return imports.resolve(parts);
+    const dynamic = dynamicImportParts(n, imports);
+    return dynamic?.join('.');
   };
   for (const node of nodes) {
     for (const active of byKind.get(node.type) ?? []) {
@@ -220,6 +222,29 @@ function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file: Source
     }
   }
   return { findings, problems };
+}
+
+/**
+ * `__import__("pickle").loads` / `importlib.import_module("pickle").loads`: the module is named by a
+ * string literal, so the chain still resolves (a common way to dodge naive linters).
+ */
+function dynamicImportParts(node: Node | null | undefined, imports: ImportTable): string[] | undefined {
+  const attrs: string[] = [];
+  let n = node;
+  while (n && n.type === 'attribute') {
+    const attr = n.childForFieldName('attribute');
+    if (!attr) return undefined;
+    attrs.unshift(attr.text);
+    n = n.childForFieldName('object');
+  }
+  if (!n || n.type !== 'call' || attrs.length === 0) return undefined;
+  const fnParts = dottedParts(n.childForFieldName('function'));
+  const fn = fnParts ? imports.resolve(fnParts) : undefined;
+  if (fn !== 'builtins.__import__' && fn !== 'importlib.import_module') return undefined;
+  const first = n.childForFieldName('arguments')?.namedChild(0);
+  const lit = first ? literalValue(first) : undefined;
+  if (lit?.kind !== 'string' || !/^[A-Za-z_][\w.]*$/.test(lit.value)) return undefined;
+  return [...lit.value.split('.'), ...attrs];
 }
 
 /** The first few syntax errors, as problems (analysis of the rest still ran: tree-sitter recovers). Iterative: inputs can nest deeply. */

@@ -51,6 +51,19 @@ export function matchesCall(call: Node, match: CallMatch, ctx: Pick<PythonRuleCo
   return true;
 }
 
+function reportCallableArguments(call: Node, match: CallMatch, ctx: PythonRuleContext): void {
+  const args = callArguments(call);
+  for (const arg of [...args.positional, ...args.keywords.values()]) {
+    if (arg.type !== 'attribute' && arg.type !== 'identifier') continue;
+    const name = ctx.resolve(arg);
+    if (!name || !match.call.includes(name)) continue;
+    ctx.report({
+      range: { start: arg.startIndex, end: arg.endIndex },
+      message: `${ctx.card.message.replace(/\{callee\}/g, arg.text)} (passed as a function to \`${call.childForFieldName('function')?.text ?? 'a call'}\`)`,
+    });
+  }
+}
+
 /** Turns a card with `match:` into a Python rule. */
 export function declarativeRule(card: RuleCard, match: CallMatch): PythonRule {
   return {
@@ -58,6 +71,9 @@ export function declarativeRule(card: RuleCard, match: CallMatch): PythonRule {
     target: 'python',
     kinds: ['call'],
     visit(node, ctx) {
+      // Without a `when` condition the callable itself is the hazard, so passing it along counts:
+      // `map(pickle.loads, rows)`, `df["obj"].apply(pickle.loads)`, `executor.map(joblib.load, paths)`.
+      if (!match.when) reportCallableArguments(node, match, ctx);
       if (!matchesCall(node, match, ctx)) return;
       const callee = node.childForFieldName('function')?.text ?? '';
       ctx.report({

@@ -3,6 +3,7 @@ import pickle as pkl
 import dill
 import cloudpickle
 import _pickle
+import importlib
 from pickle import loads as unpickle
 from six.moves import cPickle
 
@@ -56,3 +57,15 @@ pickle.dump(model, open("model.pkl", "wb"))
 cfg = json.loads(text)
 # ok: unsafe-pickle-load
 state = checkpoint.load(path)
+# expect: unsafe-pickle-load
+obj = __import__("pickle").loads(data)
+# expect: unsafe-pickle-load
+obj = importlib.import_module("dill").loads(data)
+# expect: unsafe-pickle-load
+models = list(map(pickle.loads, blobs))
+# expect: unsafe-pickle-load
+df["model"] = df["blob"].apply(pkl.loads)
+# ok: unsafe-pickle-load
+obj = __import__("json").loads(data)
+# ok: unsafe-pickle-load
+mocker.patch("pickle.load", return_value={})
