@@ -1,0 +1,155 @@
+// Parses the mlsec command line into a plain options object; bad input is returned as an error string, never thrown.
+import type { Severity } from '../engine/finding';
+
+/** Output formats of `mlsec scan`. */
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+/** Everything `mlsec scan` was asked to do. */
+export interface ScanOptions {
+  paths: string[];
+  format: OutputFormat;
+  output?: string;
+  minSeverity: Severity;
+  config?: string;
+  maxFileSizeMB?: number;
+  include: string[];
+  exclude: string[];
+  gitignore: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  /** Exit 2 when a rule failed or a file could not be parsed (default: report them, keep the findings' exit code). */
+  strict: boolean;
+}
+
+/** What the command line asks for. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'scan'; options: ScanOptions }
+  | { kind: 'error'; message: string };
+
+/** The text printed by --help. */
+export const HELP = `mlsec — find security problems in ML projects
+
+Usage:
+  mlsec scan [PATH...] [options]     scan files and directories (default: .)
+  mlsec --help | --version
+
+Options:
+  -f, --format text|json|sarif        output format (default: text)
+  -o, --output FILE                   write the report to FILE instead of stdout
+      --min-severity note|warning|error
+                                      report only findings at or above this severity (default: note);
+                                      the exit code counts the same findings
+  -c, --config FILE                   settings file (YAML or JSON); default: mlsec.yaml, .mlsec.yaml,
+                                      mlsec.json or .mlsec.json in the scan root
+      --max-file-size-mb N            skip source files larger than N MB (default: 5)
+      --include GLOB                  scan only files matching GLOB (repeatable)
+      --exclude GLOB                  skip files/directories matching GLOB (repeatable)
+      --no-gitignore                  do not read .gitignore files
+      --strict                        exit 2 if a rule failed or a file could not be parsed
+  -q, --quiet                         print findings only (no summary, no notes)
+  -v, --verbose                       also list every skipped file and why
+  -h, --help                          show this help
+  -V, --version                       print the version
+
+Exit codes: 0 no findings at or above --min-severity, 1 findings, 2 tool error
+(bad flag, unreadable config, invalid rule card; with --strict also rule failures and parse errors).
+`;
+
+const SEVERITIES: readonly Severity[] = ['note', 'warning', 'error'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+// Flags that take a value, by every spelling, mapped to their canonical long name.
+const VALUE_FLAGS: Record<string, string> = {
+  '--format': 'format', '-f': 'format',
+  '--output': 'output', '-o': 'output',
+  '--min-severity': 'min-severity',
+  '--config': 'config', '-c': 'config',
+  '--max-file-size-mb': 'max-file-size-mb',
+  '--include': 'include',
+  '--exclude': 'exclude',
+};
+const BOOL_FLAGS: Record<string, keyof ScanOptions | 'help' | 'version' | 'no-gitignore'> = {
+  '--quiet': 'quiet', '-q': 'quiet',
+  '--verbose': 'verbose', '-v': 'verbose',
+  '--strict': 'strict',
+  '--no-gitignore': 'no-gitignore',
+  '--help': 'help', '-h': 'help',
+  '--version': 'version', '-V': 'version',
+};
+
+/** Parses argv (without `node` and the script). Returns a command or an error message (exit 2). */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) return { kind: 'help' };
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help' };
+  if (argv[0] === '--version' || argv[0] === '-V') return { kind: 'version' };
+  if (argv[0] !== 'scan') return { kind: 'error', message: `unknown command '${argv[0]}' (try 'mlsec scan .' or 'mlsec --help')` };
+  const o: ScanOptions = { paths: [], format: 'text', minSeverity: 'note', include: [], exclude: [], gitignore: true, quiet: false, verbose: false, strict: false };
+  let onlyPaths = false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      o.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const bool = BOOL_FLAGS[flag];
+    if (bool) {
+      if (eq > 0) return { kind: 'error', message: `${flag} takes no value` };
+      if (bool === 'version') return { kind: 'version' };
+      if (bool === 'no-gitignore') o.gitignore = false;
+      else if (bool === 'quiet' || bool === 'verbose' || bool === 'strict') o[bool] = true;
+      continue;
+    }
+    const name = VALUE_FLAGS[flag];
+    if (!name) return { kind: 'error', message: `unknown option '${flag}' (see mlsec --help)` };
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    if (value === undefined || value === '') return { kind: 'error', message: `${flag} needs a value` };
+    const err = applyValue(o, name, value);
+    if (err) return { kind: 'error', message: err };
+  }
+  if (o.quiet && o.verbose) return { kind: 'error', message: '--quiet and --verbose cannot be combined' };
+  if (o.paths.length === 0) o.paths.push('.');
+  return { kind: 'scan', options: o };
+}
+
+/** Stores one flag's value; returns an error message when the value is invalid. */
+function applyValue(o: ScanOptions, name: string, value: string): string | undefined {
+  switch (name) {
+    case 'format':
+      if (!(FORMATS as readonly string[]).includes(value)) return `--format must be one of ${FORMATS.join(', ')} (got '${value}')`;
+      o.format = value as OutputFormat;
+      return;
+    case 'min-severity':
+      if (!(SEVERITIES as readonly string[]).includes(value)) return `--min-severity must be one of ${SEVERITIES.join(', ')} (got '${value}')`;
+      o.minSeverity = value as Severity;
+      return;
+    case 'max-file-size-mb': {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n <= 0) return `--max-file-size-mb must be a positive number (got '${value}')`;
+      o.maxFileSizeMB = n;
+      return;
+    }
+    case 'output':
+      o.output = value;
+      return;
+    case 'config':
+      o.config = value;
+      return;
+    case 'include':
+      o.include.push(value);
+      return;
+    case 'exclude':
+      o.exclude.push(value);
+      return;
+  }
+  return `unknown option '--${name}'`;
+}

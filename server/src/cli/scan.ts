@@ -1,0 +1,100 @@
+// One CLI scan: settings, catalogue, walk, dependency facts, bounded-concurrency analysis -> a ScanReport and exit code.
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzePath, type EngineContext, type FileAnalysis, initEngine } from '../engine/analyze';
+import { SEVERITY_RANK } from '../engine/finding';
+import { factsFromFiles, isDependencyFile } from '../engine/project-facts';
+import { loadRegistry, type Registry } from '../engine/registry';
+import type { ScanProblem, ScanReport } from '../output/report';
+import { codeRules } from '../rules';
+import type { ScanOptions } from './args';
+import { resolveConfig, unknownRuleWarnings } from './config';
+import { mapLimit } from './pool';
+import { walk } from './walk';
+
+/** Files analysed at once: enough to overlap I/O with parsing without holding many files in memory. */
+const CONCURRENCY = 4;
+
+/** The outcome of a scan: a report for the writers, or a fatal error (exit 2). */
+export type ScanOutcome =
+  | { ok: true; report: ScanReport; warnings: string[]; exitCode: 0 | 1 | 2; configFile?: string }
+  | { ok: false; error: string; warnings: string[] };
+
+const inside = (parent: string, child: string) => {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * The directory output paths are relative to: the working directory when every path lies inside
+ * it (so CI output matches the repository), otherwise the deepest common ancestor of the paths.
+ */
+export function scanRoot(paths: readonly string[], cwd: string): string {
+  const abs = paths.map((p) => path.resolve(cwd, p));
+  if (abs.every((p) => inside(cwd, p))) return cwd;
+  const dirs = abs.map((p) => (fs.existsSync(p) && fs.statSync(p).isFile() ? path.dirname(p) : p));
+  let common = dirs[0];
+  while (!dirs.every((d) => inside(common, d))) common = path.dirname(common);
+  return common;
+}
+
+function loadCatalogue(): { registry?: Registry; error?: string } {
+  try {
+    return { registry: loadRegistry(codeRules) };
+  } catch (e) {
+    return { error: `invalid rule catalogue: ${(e as Error).message}` };
+  }
+}
+
+/** Reads dependency manifests for version facts; unreadable or huge ones are simply left out. */
+function readDependencyFiles(files: readonly string[], maxBytes: number): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  for (const f of files) {
+    try {
+      if (fs.statSync(f).size <= maxBytes) out.push({ path: f, text: fs.readFileSync(f, 'utf8') });
+    } catch {
+      // a manifest we cannot read only costs version precision
+    }
+  }
+  return out;
+}
+
+/** Runs a scan. Never throws for user errors: those come back as `{ ok: false }`. */
+export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<ScanOutcome> {
+  const missing = opts.paths.filter((p) => !fs.existsSync(path.resolve(cwd, p)));
+  if (missing.length) return { ok: false, error: `path not found: ${missing.join(', ')}`, warnings: [] };
+  const root = scanRoot(opts.paths, cwd);
+  const config = resolveConfig(root, { ...opts, config: opts.config && path.resolve(cwd, opts.config) });
+  if (config.error) return { ok: false, error: config.error, warnings: config.warnings };
+  const catalogue = loadCatalogue();
+  if (!catalogue.registry) return { ok: false, error: catalogue.error!, warnings: config.warnings };
+  const registry = catalogue.registry;
+  const { settings } = config;
+  const warnings = [...config.warnings, ...unknownRuleWarnings(settings, new Set(registry.byId.keys()), config.file)];
+  const extraProblems: ScanProblem[] = [];
+  let analyses: FileAnalysis[] = [];
+  if (!settings.enable) {
+    warnings.push(`${config.file ?? 'settings'}: enable is false; nothing scanned`);
+  } else {
+    const walked = walk(opts.paths.map((p) => path.resolve(cwd, p)), { root, include: settings.include, exclude: settings.exclude, gitignore: opts.gitignore });
+    for (const s of walked.skipped) extraProblems.push({ kind: 'skipped', message: s.reason, path: s.path });
+    // Manifests at the root count even when only a subdirectory is scanned (`mlsec scan src`).
+    const rootDeps = fs.readdirSync(root).map((n) => path.join(root, n)).filter((p) => isDependencyFile(p) && fs.statSync(p).isFile());
+    const depFiles = [...new Set([...walked.dependencyFiles, ...rootDeps])].sort();
+    const facts = factsFromFiles(readDependencyFiles(depFiles, settings.maxFileSize));
+    await initEngine();
+    const ctx: EngineContext = { registry, settings, facts };
+    analyses = await mapLimit(walked.files, CONCURRENCY, (f) => analyzePath(f, ctx));
+  }
+  // Config warnings travel with the report so JSON and SARIF carry them too.
+  extraProblems.unshift(...warnings.map((message): ScanProblem => ({ kind: 'config-error', message })));
+  const report: ScanReport = { registry, root, analyses, minSeverity: opts.minSeverity, extraProblems, ruleLevels: settings.rules };
+  return { ok: true, report, warnings, exitCode: exitCodeOf(report, opts), configFile: config.file };
+}
+
+/** 1 when a finding is at or above --min-severity; 2 under --strict when a rule failed or a file did not parse; else 0. */
+export function exitCodeOf(report: ScanReport, opts: Pick<ScanOptions, 'minSeverity' | 'strict'>): 0 | 1 | 2 {
+  if (opts.strict && report.analyses.some((a) => a.problems.some((p) => p.kind === 'rule-error' || p.kind === 'parse-error'))) return 2;
+  const min = SEVERITY_RANK[opts.minSeverity];
+  return report.analyses.some((a) => a.findings.some((f) => SEVERITY_RANK[f.severity] >= min)) ? 1 : 0;
+}

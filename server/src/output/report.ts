@@ -1,0 +1,101 @@
+// What every writer shares: the scan's inputs, relative paths, the findings that pass the threshold, problems and counts.
+import * as path from 'path';
+import type { FileAnalysis } from '../engine/analyze';
+import { type Finding, type Problem, type Severity, SEVERITY_RANK } from '../engine/finding';
+import type { Registry } from '../engine/registry';
+
+/** A problem found outside file analysis (a walker skip, a missing path, a config warning). */
+export interface ScanProblem {
+  kind: Problem['kind'];
+  message: string;
+  /** Absolute path, when the problem belongs to one. */
+  path?: string;
+}
+
+/** Everything a writer needs about one scan. Pure data: writers never touch the disk. */
+export interface ScanReport {
+  registry: Registry;
+  /** Absolute directory that paths and SARIF URIs are relative to. */
+  root: string;
+  /** One analysis per file, in any order (writers sort). */
+  analyses: readonly FileAnalysis[];
+  /** Findings below this severity are left out (default: note, i.e. everything). */
+  minSeverity?: Severity;
+  /** Problems that are not attached to an analysis. */
+  extraProblems?: readonly ScanProblem[];
+  /** Per-rule levels from settings; rules set to 'off' are left out of SARIF's rule list. */
+  ruleLevels?: Record<string, string>;
+}
+
+/** A finding that passes the threshold, with its file and relative path. */
+export interface ReportedFinding {
+  analysis: FileAnalysis;
+  finding: Finding;
+  path: string;
+}
+
+/** Counts for the summary line. */
+export interface Summary {
+  /** Files analysed (not skipped). */
+  files: number;
+  /** Files skipped (too large, unreadable, binary, unsupported, walker skips). */
+  skipped: number;
+  findings: Record<Severity, number>;
+}
+
+/** `p` relative to `root` with `/` separators (absolute if it lies outside root). */
+export function relPath(root: string, p: string): string {
+  const rel = path.relative(root, path.resolve(root, p));
+  if (rel === '') return path.basename(p);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return path.resolve(p).split(path.sep).join('/');
+  return rel.split(path.sep).join('/');
+}
+
+/** True when the file was not analysed (its problems include a skip). */
+export function isSkipped(a: FileAnalysis): boolean {
+  return a.problems.some((p) => p.kind === 'skipped');
+}
+
+/** Analyses sorted by relative path, so every writer's output order is stable. */
+export function sortedAnalyses(r: ScanReport): FileAnalysis[] {
+  return [...r.analyses].sort((a, b) => {
+    const pa = relPath(r.root, a.file.path);
+    const pb = relPath(r.root, b.file.path);
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  });
+}
+
+/** Findings at or above the threshold, sorted by path, position, then rule id. */
+export function reportedFindings(r: ScanReport): ReportedFinding[] {
+  const min = SEVERITY_RANK[r.minSeverity ?? 'note'];
+  const out: ReportedFinding[] = [];
+  for (const analysis of sortedAnalyses(r)) {
+    const p = relPath(r.root, analysis.file.path);
+    const sorted = [...analysis.findings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+    for (const finding of sorted) if (SEVERITY_RANK[finding.severity] >= min) out.push({ analysis, finding, path: p });
+  }
+  return out;
+}
+
+/** Counts reported findings by severity, analysed files and skipped files. */
+export function summarize(r: ScanReport, findings: readonly ReportedFinding[] = reportedFindings(r)): Summary {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.finding.severity]++;
+  const skippedFiles = r.analyses.filter(isSkipped).length;
+  const walkerSkips = (r.extraProblems ?? []).filter((p) => p.kind === 'skipped').length;
+  return { files: r.analyses.length - skippedFiles, skipped: skippedFiles + walkerSkips, findings: counts };
+}
+
+/** The category of a rule (undefined for ids the catalogue does not know). */
+export function categoryOf(r: ScanReport, ruleId: string): string | undefined {
+  return r.registry.byId.get(ruleId)?.category;
+}
+
+/**
+ * The highlighted source text with everything after its first 4 characters masked. Used for
+ * secrets findings so no writer ever prints (or hashes) a secret in full.
+ */
+export function maskSpan(line: string, start: number, end: number): string {
+  const keep = Math.min(end, start + 4);
+  return line.slice(0, keep) + '*'.repeat(Math.max(0, end - keep)) + line.slice(end);
+}
