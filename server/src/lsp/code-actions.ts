@@ -1,0 +1,44 @@
+// Code actions built only from diagnostic data: the fix, "ignore on this line", "show documentation", and fix-all.
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import { Commands, type DiagnosticData, FIX_ALL_KIND } from '../shared/protocol';
+import { safeFixEdits } from './fix-all';
+import type { ServerState } from './state';
+
+function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
+  const data = d.data as DiagnosticData | undefined;
+  if (d.source !== 'mlsec' || !data?.ruleId) return [];
+  const out: CodeAction[] = data.fixes.map((fix, i) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: fix.safe && i === 0,
+    edit: { changes: { [uri]: fix.edits } },
+  }));
+  if (data.ignore) {
+    out.push({ title: `Ignore ${data.ruleId} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [data.ignore] } } });
+  }
+  out.push({
+    title: `Show documentation for ${data.ruleId}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    command: { title: `Show documentation for ${data.ruleId}`, command: Commands.showRuleDocs, arguments: [data.ruleId] },
+  });
+  return out;
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** textDocument/codeAction. Fix-all uses the last published diagnostics, since the request carries only those in range. */
+export function onCodeAction(state: ServerState, params: CodeActionParams): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const out: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) for (const d of params.context.diagnostics) out.push(...actionsFor(uri, d));
+  if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {
+    const edits = safeFixEdits(state.published.get(uri) ?? []);
+    if (edits.length > 0) out.push({ title: 'Fix all safe mlsec findings', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  return out;
+}

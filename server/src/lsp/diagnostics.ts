@@ -1,0 +1,66 @@
+// Analyses open text documents (Python files, raw .ipynb JSON) on open and on every change, and publishes diagnostics.
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNotebookJson, analyzePython, PythonAnalysisCache } from '../engine/analyze';
+import { createSourceFile } from '../engine/source-file';
+import { toDiagnostics } from './convert';
+import { logError, publish, type ServerState } from './state';
+import { uriToPath } from './uri';
+
+/** Which analyser an open text document goes to, if any. */
+export function documentKind(doc: Pick<TextDocument, 'uri' | 'languageId'>): 'python' | 'ipynb' | undefined {
+  const path = doc.uri.split(/[?#]/)[0].toLowerCase();
+  if (path.endsWith('.ipynb')) return 'ipynb';
+  if (doc.languageId === 'python' || /\.pyw?$|\.pyi$/.test(path)) return 'python';
+  return undefined;
+}
+
+function cacheFor(state: ServerState, uri: string): PythonAnalysisCache {
+  let cache = state.caches.get(uri);
+  if (!cache) state.caches.set(uri, (cache = new PythonAnalysisCache()));
+  return cache;
+}
+
+/** Analyses one document now and publishes its diagnostics, tagged with the analysed version. */
+export function analyzeDocument(state: ServerState, doc: TextDocument): void {
+  const kind = documentKind(doc);
+  if (!kind) return;
+  if (!state.settings.enable) return publish(state, doc.uri, [], doc.version);
+  const text = doc.getText();
+  try {
+    const path = uriToPath(doc.uri);
+    const cache = cacheFor(state, doc.uri);
+    const result = kind === 'python' ? analyzePython(path, text, state, cache) : analyzeNotebookJson(path, text, state, cache);
+    publish(state, doc.uri, toDiagnostics(result, result.file, kind === 'python' ? 'python' : 'ipynb-json'), doc.version);
+  } catch (e) {
+    // A crash in one document must not take others down; drop its cache in case it is what broke.
+    logError(state, `analysis of ${doc.uri}`, e);
+    state.caches.get(doc.uri)?.dispose();
+    state.caches.delete(doc.uri);
+    const file = createSourceFile(doc.uri, 'unknown', text);
+    publish(state, doc.uri, [{ ...toDiagnostics({ findings: [], problems: [{ kind: 'rule-error', message: `mlsec could not analyse this file: ${(e as Error).message}` }] }, file, 'none')[0], severity: DiagnosticSeverity.Warning }], doc.version);
+  }
+}
+
+const pending = new Set<string>();
+
+/**
+ * Analyses a document on the next turn of the event loop. Several changes queued in the same
+ * turn coalesce into one analysis of the newest text; `setImmediate`, not a timer, so no delay is added.
+ */
+export function scheduleDocument(state: ServerState, uri: string): void {
+  if (pending.has(uri)) return;
+  pending.add(uri);
+  setImmediate(() => {
+    pending.delete(uri);
+    const doc = state.documents.get(uri);
+    if (doc) analyzeDocument(state, doc);
+  });
+}
+
+/** Forgets a closed document: frees its parse tree and clears its diagnostics. */
+export function closeDocument(state: ServerState, uri: string): void {
+  state.caches.get(uri)?.dispose();
+  state.caches.delete(uri);
+  publish(state, uri, []);
+}

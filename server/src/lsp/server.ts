@@ -1,0 +1,98 @@
+// mlsec language server entry point: creates the connection and wires each LSP message to its handler module.
+import { createConnection, NotebookDocuments, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadRegistry, type Registry } from '../engine/registry';
+import { codeRules } from '../rules';
+import * as P from '../shared/protocol';
+import { onCodeAction } from './code-actions';
+import { closeDocument, scheduleDocument } from './diagnostics';
+import { onDidChangeWatchedFiles } from './facts';
+import { onInitialize, onInitialized } from './initialize';
+import { clearCells, closeNotebook, scheduleNotebook } from './notebooks';
+import { reanalyzeAll } from './reanalyze';
+import { ruleDocs } from './rule-docs';
+import { exportSarif } from './sarif-export';
+import { scanFile } from './scan-file';
+import { onDidChangeConfiguration, pullSettings } from './settings';
+import { createState, logError } from './state';
+import { clearScan, scanWorkspace } from './workspace-scan';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const notebooks = new NotebookDocuments(TextDocument);
+
+function loadCatalogue(): Registry {
+  try {
+    return loadRegistry(codeRules);
+  } catch (e) {
+    // A broken card must not stop the server: report it and run with no rules.
+    logError({ connection }, 'loading rules', e);
+    void connection.window.showErrorMessage(`mlsec could not load its rules: ${(e as Error).message}`);
+    return { cards: [], byId: new Map(), python: new Map() };
+  }
+}
+
+const state = createState({ connection, documents, notebooks, registry: loadCatalogue() });
+const reanalyze = () => reanalyzeAll(state);
+const safely = (where: string, fn: () => unknown) => {
+  try {
+    const r = fn();
+    if (r instanceof Promise) r.catch((e: unknown) => logError(state, where, e));
+  } catch (e) {
+    logError(state, where, e);
+  }
+};
+
+connection.onInitialize((params) => onInitialize(state, params));
+connection.onInitialized(() => safely('initialized', () => onInitialized(state, reanalyze)));
+connection.onShutdown(() => {
+  for (const cache of state.caches.values()) cache.dispose();
+  state.caches.clear();
+});
+
+// Text documents: TextDocuments applies incremental changes; onDidChangeContent also fires on open.
+documents.onDidChangeContent((e) => scheduleDocument(state, e.document.uri));
+documents.onDidClose((e) => safely('didClose', () => closeDocument(state, e.document.uri)));
+
+notebooks.onDidOpen((nb) => {
+  state.openNotebooks.add(nb.uri);
+  scheduleNotebook(state, nb.uri);
+});
+notebooks.onDidChange((e) => {
+  safely('notebook change', () => clearCells(state, e.cells?.removed.map((c) => c.document) ?? []));
+  scheduleNotebook(state, e.notebookDocument.uri);
+});
+notebooks.onDidClose((nb) => {
+  state.openNotebooks.delete(nb.uri);
+  safely('notebook close', () => closeNotebook(state, nb));
+});
+
+connection.onCodeAction((params) => onCodeAction(state, params));
+connection.onDidChangeConfiguration((params) =>
+  safely('didChangeConfiguration', async () => {
+    const wasEnabled = state.settings.enable;
+    await onDidChangeConfiguration(state, params, reanalyze);
+    if (wasEnabled && !state.settings.enable) clearScan(state);
+  }),
+);
+connection.onDidChangeWatchedFiles((params) => safely('didChangeWatchedFiles', () => onDidChangeWatchedFiles(state, params, reanalyze)));
+connection.onNotification(P.TrustChangedNotification, (params: P.TrustChangedParams) =>
+  safely('trustChanged', async () => {
+    state.settings.trusted = params?.trusted === true;
+    await pullSettings(state);
+    reanalyze();
+  }),
+);
+
+connection.onRequest(P.ScanWorkspaceRequest, (params: P.ScanWorkspaceParams | undefined, token) => scanWorkspace(state, params ?? {}, token));
+connection.onRequest(P.ScanFileRequest, (params: P.ScanFileParams) => scanFile(state, params));
+connection.onRequest(P.ExportSarifRequest, (params: P.ExportSarifParams | undefined, token) => exportSarif(state, params ?? {}, token));
+connection.onRequest(P.RuleDocsRequest, (params: P.RuleDocsParams) => ruleDocs(state, params));
+
+// Last resort: an error escaping a handler is logged, never fatal (other documents keep their results).
+process.on('uncaughtException', (e) => logError(state, 'uncaught exception', e));
+process.on('unhandledRejection', (e) => logError(state, 'unhandled rejection', e));
+
+documents.listen(connection);
+notebooks.listen(connection);
+connection.listen();

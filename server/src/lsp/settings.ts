@@ -1,0 +1,36 @@
+// mlsec.* settings: pulled with workspace/configuration (or taken from didChangeConfiguration), parsed, then everything re-analysed.
+import type { DidChangeConfigurationParams } from 'vscode-languageserver/node';
+import { parseSettings } from '../shared/settings';
+import { logError, type ServerState } from './state';
+
+let lastWarnings = '';
+
+/** Parses raw `mlsec` settings into state; shows new warnings once instead of on every change. */
+export function applyRawSettings(state: ServerState, raw: unknown): void {
+  const trusted = state.settings.trusted;
+  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  // Trust comes from the editor, never from the (possibly workspace-controlled) settings object.
+  const { settings, warnings } = parseSettings({ ...obj, trusted });
+  settings.trusted = trusted;
+  state.settings = settings;
+  const text = warnings.join('; ');
+  if (text && text !== lastWarnings) void state.connection.window.showWarningMessage(`mlsec settings: ${text}`);
+  lastWarnings = text;
+}
+
+/** Pulls `mlsec` from the client when it supports workspace/configuration. */
+export async function pullSettings(state: ServerState): Promise<void> {
+  if (!state.caps.configuration) return;
+  try {
+    applyRawSettings(state, await state.connection.workspace.getConfiguration({ section: 'mlsec' }));
+  } catch (e) {
+    logError(state, 'workspace/configuration', e);
+  }
+}
+
+/** workspace/didChangeConfiguration: re-read settings, then `reanalyze`. */
+export async function onDidChangeConfiguration(state: ServerState, params: DidChangeConfigurationParams, reanalyze: () => void): Promise<void> {
+  if (state.caps.configuration) await pullSettings(state);
+  else applyRawSettings(state, (params.settings as { mlsec?: unknown } | undefined)?.mlsec);
+  reanalyze();
+}

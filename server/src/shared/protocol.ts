@@ -1,0 +1,115 @@
+// Names and payloads of the custom requests/notifications between the mlsec client and server (no imports: the client bundles this).
+
+/** A 0-based LSP position. */
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+
+/** An LSP text edit (kept local so this file has no dependencies). */
+export interface LspTextEdit {
+  range: { start: LspPosition; end: LspPosition };
+  newText: string;
+}
+
+/** A fix carried by a diagnostic, already converted to edits of the diagnostic's document. */
+export interface DiagnosticFix {
+  title: string;
+  /** Safe fixes are preferred quick fixes and are applied by `source.fixAll.mlsec`. */
+  safe: boolean;
+  edits: LspTextEdit[];
+}
+
+/** `Diagnostic.data` of every mlsec finding: code actions are built from this alone. */
+export interface DiagnosticData {
+  ruleId: string;
+  fixes: DiagnosticFix[];
+  /** The edit adding `# mlsec: ignore[ruleId] ...` for this line; absent where no comment can go (model files). */
+  ignore?: LspTextEdit;
+}
+
+/** What the client sends as `initializationOptions`. */
+export interface InitializationOptions {
+  /** `vscode.workspace.isTrusted` at start. */
+  trusted?: boolean;
+}
+
+/** Client → server notification: the user granted workspace trust. */
+export const TrustChangedNotification = 'mlsec/trustChanged';
+/** Payload of `mlsec/trustChanged`. */
+export interface TrustChangedParams {
+  trusted: boolean;
+}
+
+/** Client → server request: scan every file of the workspace folders; reports window/workDoneProgress, cancellable. */
+export const ScanWorkspaceRequest = 'mlsec/scanWorkspace';
+/** Payload of `mlsec/scanWorkspace`. */
+export interface ScanWorkspaceParams {
+  /** Folder URIs to scan instead of the workspace folders (tests, multi-root subsets). */
+  folders?: string[];
+}
+/** Result of a workspace scan. */
+export interface ScanSummary {
+  /** Files analysed (including skipped ones). */
+  files: number;
+  findings: number;
+  /** Files skipped (too large, unreadable, binary). */
+  skipped: number;
+  /** True when the scan was cancelled before the end; counts cover what was scanned. */
+  cancelled: boolean;
+}
+
+/** Client → server request: analyse one file (open document or file on disk) and publish its diagnostics. */
+export const ScanFileRequest = 'mlsec/scanFile';
+/** Payload of `mlsec/scanFile`. */
+export interface ScanFileParams {
+  uri: string;
+}
+/** Result of `mlsec/scanFile`. */
+export interface ScanFileResult {
+  findings: number;
+  problems: number;
+}
+
+/** Client → server request: the SARIF 2.1.0 log of the last workspace scan (scans first if there was none). */
+export const ExportSarifRequest = 'mlsec/exportSarif';
+/** Payload of `mlsec/exportSarif`. */
+export interface ExportSarifParams {
+  /** Run a fresh workspace scan before exporting. */
+  rescan?: boolean;
+}
+/** Result of `mlsec/exportSarif`: the log as a JSON value; the client writes it where the user chose. */
+export interface ExportSarifResult {
+  sarif: unknown;
+  results: number;
+}
+
+/** Client → server request: a rule's documentation as Markdown, so the client needs no file access. */
+export const RuleDocsRequest = 'mlsec/ruleDocs';
+/** Payload of `mlsec/ruleDocs`. */
+export interface RuleDocsParams {
+  ruleId: string;
+}
+/** Result of `mlsec/ruleDocs`; null when the rule id is unknown. */
+export interface RuleDocsResult {
+  ruleId: string;
+  title: string;
+  markdown: string;
+  href: string;
+}
+
+/** VS Code command ids contributed by the extension. */
+export const Commands = {
+  scanWorkspace: 'mlsec.scanWorkspace',
+  scanFile: 'mlsec.scanFile',
+  exportSarif: 'mlsec.exportSarif',
+  showRuleDocs: 'mlsec.showRuleDocs',
+} as const;
+
+/** Where a rule's public documentation lives (diagnostic `codeDescription.href`). */
+export function ruleDocsUrl(ruleId: string): string {
+  return `https://github.com/mlsec-dev/mlsec/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
+}
+
+/** The code action kind of mlsec's fix-all. */
+export const FIX_ALL_KIND = 'source.fixAll.mlsec';
