@@ -77,7 +77,9 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'mlsec' ? h.settings : null)));
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('$/progress', (p) => h.progress.push(p));
+  conn.onNotification('$/progress', (p) => {
+    h.progress.push(p);
+  });
   conn.onNotification('window/logMessage', () => undefined);
   conn.onNotification('window/showMessage', () => undefined);
   conn.listen();
