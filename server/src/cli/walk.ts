@@ -52,13 +52,30 @@ function readIgnore(dir: string): IgnoreLayer | undefined {
   }
 }
 
+/** Git precedence: the deepest .gitignore with a matching rule decides (so `!name` in a subdirectory re-includes). */
 function isIgnored(layers: readonly IgnoreLayer[], abs: string, isDir: boolean): boolean {
-  for (const l of layers) {
-    const rel = toPosix(path.relative(l.dir, abs));
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const rel = toPosix(path.relative(layers[i].dir, abs));
     if (!rel || rel.startsWith('..')) continue;
-    if (l.ig.ignores(isDir ? `${rel}/` : rel)) return true;
+    const r = layers[i].ig.test(isDir ? `${rel}/` : rel);
+    if (r.ignored) return true;
+    if (r.unignored) return false;
   }
   return false;
+}
+
+/**
+ * A matcher for settings globs, gitignore-like: a pattern without `/` matches a name at any depth
+ * (`gen`, `*.gen.py`); one with `/` matches the path from the root (`tests/**`).
+ */
+export function globMatcher(patterns: readonly string[]): ((rel: string) => boolean) | undefined {
+  if (patterns.length === 0) return undefined;
+  const clean = patterns.map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
+  const byName = clean.filter((p) => !p.includes('/'));
+  const byPath = clean.filter((p) => p.includes('/')).map((p) => p.replace(/^\//, ''));
+  const name = byName.length ? picomatch(byName, { dot: true, basename: true }) : undefined;
+  const full = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
+  return (rel) => (name?.(rel) ?? false) || (full?.(rel) ?? false);
 }
 
 /** True when a file with this name is worth analysing (by extension, or a python/pickle header for extensionless files). */
@@ -89,17 +106,17 @@ function isCandidate(abs: string): boolean {
  */
 export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
   const root = path.resolve(opts.root);
-  const exclude = opts.exclude.length ? picomatch(opts.exclude as string[], { dot: true, basename: true }) : undefined;
-  const include = opts.include.length ? picomatch(opts.include as string[], { dot: true, basename: true }) : undefined;
+  const exclude = globMatcher(opts.exclude);
+  const include = globMatcher(opts.include);
   const files = new Set<string>();
   const deps = new Set<string>();
   const result: WalkResult = { files: [], dependencyFiles: [], skipped: [], missing: [] };
   const seenDirs = new Set<string>();
   const rel = (abs: string) => toPosix(path.relative(root, abs));
-  const excluded = (abs: string, isDir: boolean) => {
+  const excluded = (abs: string) => {
     if (!exclude || !inside(root, abs)) return false;
     const r = rel(abs);
-    return r !== '' && (exclude(r) || (isDir && exclude(`${r}/`)));
+    return r !== '' && exclude(r);
   };
 
   const visitDir = (dir: string, layers: IgnoreLayer[], treeRoot: string) => {
@@ -145,10 +162,10 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
           result.skipped.push({ path: abs, reason: 'Python environment (virtualenv/conda)' });
           continue;
         }
-        if (isIgnored(active, abs, true) || excluded(abs, true)) continue;
+        if (isIgnored(active, abs, true) || excluded(abs)) continue;
         visitDir(abs, active, treeRoot);
       } else if (isFile) {
-        if (isIgnored(active, abs, false) || excluded(abs, false)) continue;
+        if (isIgnored(active, abs, false) || excluded(abs)) continue;
         if (isDependencyFile(abs)) deps.add(abs);
         if (include && !include(rel(abs))) continue;
         if (isCandidate(abs)) files.add(abs);
