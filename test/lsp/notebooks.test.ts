@@ -40,7 +40,7 @@ test('changing a cell updates its diagnostics; removing the import cell clears t
     notebookDocument: { uri: NB, version: 2 },
     change: { cells: { textContent: [{ document: { uri: cell(3), version: 2 }, changes: [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } }, text: ', weights_only=False' }] }] } },
   });
-  const d = await h.waitFor(cell(3), (ds) => ds.some((x) => x.code === 'unsafe-torch-load' && /weights_only=False/.test(x.message)));
+  const d = await h.waitFor(cell(3), (ds) => ds.some((x) => x.code === 'unsafe-torch-load' && /weights_only=False/.test(String(x.message))));
   assert.equal(d.length >= 1, true);
   await h.conn.sendNotification('notebookDocument/didChange', {
     notebookDocument: { uri: NB, version: 3 },

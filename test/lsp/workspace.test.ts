@@ -35,7 +35,7 @@ test('workspace facts: torch>=2.6 makes a bare torch.load a note; changing requi
   const uri = uriOf(path.join(dir, 'open.py'));
   await h.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: 'import torch\nm = torch.load(p)\n' } });
   const note = await h.waitFor(uri, (d) => torchLoad(d)?.severity === 3);
-  assert.match(torchLoad(note)!.message, /requirements\.txt/);
+  assert.match(String(torchLoad(note)!.message), /requirements\.txt/);
   fs.writeFileSync(path.join(dir, 'requirements.txt'), 'torch>=1.13\n');
   await h.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, 'requirements.txt')), type: 2 }] });
   await h.waitFor(uri, (d) => torchLoad(d)?.severity === 1);
