@@ -1,0 +1,65 @@
+// Rewrites package.json's contributes.configuration from the rule cards (rules/**/*.yaml): one mlsec.rules entry per rule.
+// Only that section is touched (read/modify/write as JSON), so concurrent edits to scripts or dependencies survive.
+// Usage: node scripts/sync-manifest.mjs [--check]   (--check exits 1 if package.json is out of date)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const LEVELS = ['error', 'warning', 'note', 'off'];
+
+function cards(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...cards(p));
+    else if (/\.ya?ml$/.test(e.name)) out.push(parse(readFileSync(p, 'utf8')));
+  }
+  return out;
+}
+
+const ruleProps = {};
+for (const c of cards(join(root, 'rules')).sort((a, b) => a.id.localeCompare(b.id))) {
+  ruleProps[c.id] = {
+    type: 'string',
+    enum: LEVELS,
+    enumDescriptions: ['Report as an error', 'Report as a warning', 'Report as information', 'Do not run this rule'],
+    default: c.severity,
+    markdownDescription: `${c.title} (${c.category}). [Documentation](https://github.com/mlsec-dev/mlsec/blob/main/docs/rules/${c.id}.md)`,
+  };
+}
+
+const configuration = {
+  title: 'MLSec',
+  properties: {
+    'mlsec.enable': { type: 'boolean', default: true, description: 'Analyse Python files, notebooks and model files for ML security problems.' },
+    'mlsec.rules': {
+      type: 'object',
+      default: {},
+      markdownDescription: 'Per-rule level: `error`, `warning`, `note` or `off`. Rules not listed keep their default level. In an untrusted workspace only user settings apply.',
+      properties: ruleProps,
+      additionalProperties: { type: 'string', enum: LEVELS },
+      scope: 'resource',
+    },
+    'mlsec.include': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns (relative to the workspace folder) that **MLSec: Scan Workspace** includes. Empty: every supported file.', scope: 'resource' },
+    'mlsec.exclude': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns a workspace scan skips, in addition to `.gitignore`, `node_modules`, `.git` and virtual environments.', scope: 'resource' },
+    'mlsec.maxFileSizeMB': { type: 'number', default: 5, minimum: 0.1, description: 'Source files larger than this (MB) are skipped by workspace scans. Model files are streamed and have their own limit.' },
+  },
+};
+
+const file = join(root, 'package.json');
+const text = readFileSync(file, 'utf8');
+const pkg = JSON.parse(text);
+pkg.contributes ??= {};
+pkg.contributes.configuration = configuration;
+const out = `${JSON.stringify(pkg, null, 2)}\n`;
+if (process.argv.includes('--check')) {
+  if (out !== text) {
+    console.error('package.json contributes.configuration is out of date: run node scripts/sync-manifest.mjs');
+    process.exit(1);
+  }
+} else if (out !== text) {
+  writeFileSync(file, out);
+  console.log(`package.json: ${Object.keys(ruleProps).length} rules in mlsec.rules`);
+}
