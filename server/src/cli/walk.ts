@@ -135,7 +135,8 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
       result.skipped.push({ path: dir, reason: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return;
     }
-    const here = opts.gitignore ? readIgnore(dir) : undefined;
+    // Only read .gitignore where the listing shows one: most directories have none.
+    const here = opts.gitignore && entries.some((e) => e.name === '.gitignore') ? readIgnore(dir) : undefined;
     const active = here ? [...layers, here] : layers;
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = path.join(dir, e.name);

@@ -38,7 +38,7 @@ export interface ReportedFinding {
 export interface Summary {
   /** Files analysed (not skipped). */
   files: number;
-  /** Files skipped (too large, unreadable, binary, unsupported, walker skips). */
+  /** Files given to the engine but not analysed (too large, unreadable, binary, unsupported). Walker skips are not counted. */
   skipped: number;
   findings: Record<Severity, number>;
 }
@@ -81,9 +81,8 @@ export function reportedFindings(r: ScanReport): ReportedFinding[] {
 export function summarize(r: ScanReport, findings: readonly ReportedFinding[] = reportedFindings(r)): Summary {
   const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   for (const f of findings) counts[f.finding.severity]++;
-  const skippedFiles = r.analyses.filter(isSkipped).length;
-  const walkerSkips = (r.extraProblems ?? []).filter((p) => p.kind === 'skipped').length;
-  return { files: r.analyses.length - skippedFiles, skipped: skippedFiles + walkerSkips, findings: counts };
+  const skipped = r.analyses.filter(isSkipped).length;
+  return { files: r.analyses.length - skipped, skipped, findings: counts };
 }
 
 /** The category of a rule (undefined for ids the catalogue does not know). */

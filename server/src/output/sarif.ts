@@ -1,4 +1,5 @@
 // SARIF 2.1.0 writer: rules from the catalogue, results with regions, fixes and fingerprints, problems as notifications.
+import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import type { FileAnalysis } from '../engine/analyze';
@@ -163,7 +164,8 @@ export function buildSarif(report: ScanReport, options: SarifOptions = {}): Sari
         rules,
       },
     },
-    originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(report.root.endsWith('/') ? report.root : `${report.root}/`).href } },
+    // The base URI must end in a slash, or relative URIs would resolve against its parent.
+    originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(report.root.endsWith(path.sep) ? report.root : `${report.root}${path.sep}`).href } },
     invocations: [{ executionSuccessful: ok, toolExecutionNotifications: notifications }],
     columnKind: 'utf16CodeUnits',
     results,
