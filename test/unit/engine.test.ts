@@ -127,6 +127,37 @@ test('incremental analysis gives the same findings as a fresh analysis after eve
   cache.dispose();
 });
 
+test('the keystroke fast path matches a full analysis, and bails out when an import changes', async () => {
+  const ctx = await engineContext();
+  let src = 'import torch\nimport pickle as p\n\n';
+  for (let i = 0; i < 40; i++) src += `class C${i}:\n    @staticmethod\n    def f(a):\n        x = torch.load(a)\n        if a:\n            return p.loads(x)\n        else:\n            return [${i}]\n\n`;
+  const cache = new PythonAnalysisCache();
+  analyzePython('a.py', src, ctx, cache);
+  const edit = (at: string, ins: string, del = 0) => {
+    const i = src.indexOf(at);
+    src = src.slice(0, i) + ins + src.slice(i + del);
+  };
+  const steps: [string, string, number][] = [
+    ['x = torch.load(a)\n        if a:\n            return p.loads(x)\n        else:\n            return [7]', 'y = 1\n        ', 0],
+    ['return [12]', ' + pickle_list', 0],
+    ['torch.load(a)\n        if a:\n            return p.loads(x)\n        else:\n            return [30]', 'p.loads(b) + ', 0],
+    ['return [5]', '# comment\n            ', 0],
+  ];
+  for (const [at, ins, del] of steps) {
+    edit(at, ins, del);
+    const quick = analyzePython('a.py', src, ctx, cache, { quick: true });
+    assert.ok(cache.needsFullAnalysis, 'took the fast path');
+    assert.deepEqual(quick.findings, analyzePython('a.py', src, ctx).findings);
+  }
+  edit('import pickle as p', 'import dill as p\n', 'import pickle as p\n'.length);
+  const afterImport = analyzePython('a.py', src, ctx, cache, { quick: true });
+  assert.equal(cache.needsFullAnalysis, false, 'an import edit re-checks the whole file');
+  assert.deepEqual(afterImport.findings, analyzePython('a.py', src, ctx).findings);
+  edit('return [3]', 'torch.load(b)\nx = 1\n', 0);
+  assert.deepEqual(analyzePython('a.py', src, ctx, cache, { quick: true }).findings, analyzePython('a.py', src, ctx).findings, 'a dedent starts a new statement: full path');
+  cache.dispose();
+});
+
 test('a throwing rule is recorded and the other rules still run', async () => {
   const ctx = await engineContext();
   const boom = defineRule({ id: 'unsafe-torch-load', target: 'python', kinds: ['call'], visit() { throw new Error('boom'); } });

@@ -7,7 +7,7 @@ import type { MlsecSettings } from '../shared/settings';
 import type { Finding, Problem } from './finding';
 import { type CellFinding, findingsToCells, joinCodeCells, type NotebookCellInput } from './notebook';
 import type { ProjectFacts } from './project-facts';
-import { analyzePythonSource, PythonAnalysisCache } from './python-analyzer';
+import { analyzePythonSource, PythonAnalysisCache, type PythonAnalysisOptions } from './python-analyzer';
 import type { Registry } from './registry';
 import { computeLineStarts, createSourceFile, positionAt, type SourceFile } from './source-file';
 import { applySuppressions } from './suppressions';
@@ -33,18 +33,18 @@ export async function initEngine(): Promise<void> {
 }
 
 /** Analyses Python source text. `cache` (one per open document) makes re-analysis incremental. */
-export function analyzePython(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache): FileAnalysis {
+export function analyzePython(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): FileAnalysis {
   const file = createSourceFile(path, 'python', text);
-  const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache);
+  const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
   const { kept, unused } = applySuppressions(findings, text, file.lineStarts);
   return { file, findings: kept, problems: [...problems, ...unused] };
 }
 
 /** Analyses notebook cells as one program; results are relative to each cell's text. */
-export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
+export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
   const joined = joinCodeCells(cells);
   const file = createSourceFile('<notebook>', 'python', joined.text);
-  const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache);
+  const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
   const { kept, unused } = applySuppressions(findings, joined.text, file.lineStarts);
   const cellProblems = [...problems, ...unused].map((p) => {
     if (!p.range) return p;
@@ -150,4 +150,4 @@ export async function analyzePath(path: string, ctx: EngineContext): Promise<Fil
   }
 }
 
-export { PythonAnalysisCache };
+export { PythonAnalysisCache, type PythonAnalysisOptions };

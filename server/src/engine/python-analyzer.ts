@@ -1,72 +1,56 @@
-// Runs Python rules over a parse tree: one query per statement unit, dispatched by node kind, cached per unit.
+// Analyses Python text: statement units cached by text, a full incremental parse, and a one-statement fast path for keystrokes.
 import type { Node, Query as QueryType, Tree } from 'web-tree-sitter';
 import { Query } from 'web-tree-sitter';
-import { BINDING_KINDS, type Binding, bindingsOf, ImportTable } from '../analysis/python/imports';
-import { dottedParts, literalValue } from '../analysis/python/nodes';
+import { BINDING_KINDS, type Binding, bindingsOf, ImportTable, significantBindings } from '../analysis/python/imports';
+import { localSource } from '../analysis/python/local-reparse';
 import { partition, type Unit } from '../analysis/python/units';
-import { declarativeRule } from '../matchers/call';
-import { parsePython, pythonLanguage, type ParsedPython } from '../parsers/python';
+import { parsePython, parsePythonSnippet, pythonLanguage, textChange, type ParsedPython } from '../parsers/python';
 import type { MlsecSettings } from '../shared/settings';
-import type { Finding, Problem, Severity } from './finding';
+import type { Finding, Problem } from './finding';
 import type { ProjectFacts } from './project-facts';
+import { type RuleQuery, ruleQuery, runRules } from './python-rule-runner';
 import type { Registry } from './registry';
-import type { PythonRule, PythonRuleContext, RuleCard } from './rule';
-import type { SourceFile } from './source-file';
+import { createSourceFile, type SourceFile } from './source-file';
+
+type UnitResult = { findings: Finding[]; problems: Problem[] };
 
 /** Per-document state kept between analyses so edits re-check only what changed. */
 export class PythonAnalysisCache {
+  /** The last full parse; after fast-path analyses it lags behind `text` until the next full analysis. */
   parsed?: ParsedPython;
+  /** The text of the last analysis and its statement units. */
+  text?: string;
+  units: Unit[] = [];
+  imports?: ImportTable;
+  /** Syntax problems of `text`. */
+  syntax: Problem[] = [];
+  /** Per unit text: its bindings, and its results relative to the unit start. */
   bindings = new Map<string, Binding[]>();
-  results = new Map<string, { findings: Finding[]; problems: Problem[] }>();
+  results = new Map<string, UnitResult>();
   contextKey = '';
+
+  /** True when the last analysis took the fast path and a full analysis is due (the server schedules one). */
+  get needsFullAnalysis(): boolean {
+    return this.text !== undefined && this.parsed?.text !== this.text;
+  }
 
   /** Frees the WASM memory of the kept tree. */
   dispose(): void {
     this.parsed?.tree.delete();
     this.parsed = undefined;
+    this.text = undefined;
     this.bindings.clear();
     this.results.clear();
   }
 }
 
-interface ActiveRule {
-  rule: PythonRule;
-  card: RuleCard;
-  severity: Severity;
+/** Options of one analysis. */
+export interface PythonAnalysisOptions {
+  /** Allow the one-statement fast path (editor keystrokes); follow up with a full analysis when idle. */
+  quick?: boolean;
 }
 
-const queries = new WeakMap<object, { query: QueryType; byKind: Map<string, ActiveRule[]>; key: string }>();
 let bindingQuery: QueryType | undefined;
-
-function activeRules(registry: Registry, settings: MlsecSettings): ActiveRule[] {
-  const out: ActiveRule[] = [];
-  for (const [id, r] of registry.python) {
-    const card = registry.byId.get(id)!;
-    const level = settings.rules[id];
-    if (level === 'off') continue;
-    const rule = 'declarative' in r ? declarativeRule(card, r.declarative) : r;
-    out.push({ rule, card, severity: level ?? card.severity });
-  }
-  return out;
-}
-
-function ruleQuery(registry: Registry, settings: MlsecSettings) {
-  const key = JSON.stringify(settings.rules);
-  const cached = queries.get(registry);
-  if (cached && cached.key === key) return cached;
-  const byKind = new Map<string, ActiveRule[]>();
-  for (const a of activeRules(registry, settings)) {
-    for (const kind of a.rule.kinds) {
-      if (!byKind.has(kind)) byKind.set(kind, []);
-      byKind.get(kind)!.push(a);
-    }
-  }
-  const kinds = [...byKind.keys()].sort();
-  const query = new Query(pythonLanguage(), kinds.length ? kinds.map((k) => `(${k}) @${k}`).join(' ') : '(module) @module');
-  const entry = { query, byKind, key };
-  queries.set(registry, entry);
-  return entry;
-}
 
 /** Captures of `query` whose node starts in one of `units`, bucketed per unit (one query call per range or one overall). */
 function capturesByUnit(query: QueryType, root: Node, units: Unit[]): Node[][] {
@@ -96,12 +80,12 @@ function capturesByUnit(query: QueryType, root: Node, units: Unit[]): Node[][] {
   return buckets;
 }
 
-function shift<T extends { range?: { start: number; end: number } }>(items: T[], by: number): T[] {
-  if (by === 0) return items.map((x) => ({ ...x }));
+function shiftProblems(items: Problem[], by: number): Problem[] {
   return items.map((x) => (x.range ? { ...x, range: { start: x.range.start + by, end: x.range.end + by } } : { ...x }));
 }
 
 function shiftFinding(f: Finding, by: number): Finding {
+  if (by === 0) return f;
   return {
     ...f,
     range: { start: f.range.start + by, end: f.range.end + by },
@@ -109,29 +93,126 @@ function shiftFinding(f: Finding, by: number): Finding {
   };
 }
 
+function bindingsIn(root: Node, units: Unit[]): Binding[][] {
+  bindingQuery ??= new Query(pythonLanguage(), BINDING_KINDS.map((k) => `(${k}) @${k}`).join(' '));
+  return capturesByUnit(bindingQuery, root, units).map((nodes) => nodes.flatMap(bindingsOf));
+}
+
 /** Reads all bindings (imports, aliases, locals), reusing per-unit results from the cache. */
 function collectBindings(tree: Tree, text: string, units: Unit[], cache: PythonAnalysisCache): ImportTable {
-  bindingQuery ??= new Query(pythonLanguage(), BINDING_KINDS.map((k) => `(${k}) @${k}`).join(' '));
   const next = new Map<string, Binding[]>();
-  const missing: number[] = [];
-  units.forEach((u, i) => {
+  const missing: Unit[] = [];
+  for (const u of units) {
     const key = text.slice(u.start, u.end);
     const hit = cache.bindings.get(key);
     if (hit) next.set(key, hit);
-    else missing.push(i);
-  });
-  const buckets = capturesByUnit(bindingQuery, tree.rootNode, missing.map((i) => units[i]));
-  missing.forEach((unitIndex, j) => {
-    const u = units[unitIndex];
-    next.set(text.slice(u.start, u.end), buckets[j].flatMap(bindingsOf));
-  });
+    else missing.push(u);
+  }
+  bindingsIn(tree.rootNode, missing).forEach((b, i) => next.set(text.slice(missing[i].start, missing[i].end), b));
   cache.bindings = next;
   return new ImportTable(units.flatMap((u) => next.get(text.slice(u.start, u.end)) ?? []));
 }
 
+function contextKeyOf(imports: ImportTable, facts: ProjectFacts, rq: RuleQuery): string {
+  return `${imports.signature}\u0000${JSON.stringify(facts)}\u0000${rq.key}`;
+}
+
+/** Concatenates per-unit results (relative offsets) into file results. */
+function assemble(text: string, units: Unit[], results: Map<string, UnitResult>, syntax: Problem[]): UnitResult {
+  const findings: Finding[] = [];
+  const problems: Problem[] = [];
+  for (const u of units) {
+    const r = results.get(text.slice(u.start, u.end));
+    if (!r) continue;
+    for (const f of r.findings) findings.push(shiftFinding(f, u.start));
+    if (r.problems.length) problems.push(...shiftProblems(r.problems, u.start));
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, problems: [...problems, ...syntax] };
+}
+
+function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, cache: PythonAnalysisCache): UnitResult {
+  const parsed = parsePython(file.text, cache.parsed);
+  cache.parsed = parsed;
+  const { tree } = parsed;
+  const units = partition(tree.rootNode);
+  const imports = collectBindings(tree, file.text, units, cache);
+  const contextKey = contextKeyOf(imports, facts, rq);
+  if (contextKey !== cache.contextKey) {
+    cache.results.clear();
+    cache.contextKey = contextKey;
+  }
+  const fresh = new Map<string, UnitResult>();
+  const missing: Unit[] = [];
+  for (const u of units) {
+    const k = file.text.slice(u.start, u.end);
+    const hit = fresh.get(k) ?? cache.results.get(k);
+    if (hit) fresh.set(k, hit);
+    else missing.push(u);
+  }
+  capturesByUnit(rq.query, tree.rootNode, missing).forEach((nodes, j) => {
+    const u = missing[j];
+    const k = file.text.slice(u.start, u.end);
+    if (fresh.has(k)) return; // an identical statement earlier in this pass
+    const r = runRules(nodes, rq.byKind, file, imports, facts);
+    fresh.set(k, { findings: r.findings.map((f) => shiftFinding(f, -u.start)), problems: shiftProblems(r.problems, -u.start) });
+  });
+  cache.results = fresh;
+  cache.text = file.text;
+  cache.units = units;
+  cache.imports = imports;
+  cache.syntax = tree.rootNode.hasError ? syntaxProblems(tree.rootNode) : [];
+  return assemble(file.text, units, fresh, cache.syntax);
+}
+
+/**
+ * The keystroke fast path: when the edit stays inside one statement and changes no binding, parse
+ * just that statement and reuse every other statement's results. Undefined = take the full path.
+ */
+function analyzeLocally(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, cache: PythonAnalysisCache): UnitResult | undefined {
+  if (cache.text === undefined || !cache.imports || contextKeyOf(cache.imports, facts, rq) !== cache.contextKey) return undefined;
+  const change = textChange(cache.text, file.text);
+  if (!change) return undefined;
+  const local = localSource(cache.text, file.text, cache.units, change);
+  if (!local) return undefined;
+  const oldBindings = cache.bindings.get(local.oldText);
+  const tree = parsePythonSnippet(local.source);
+  let result: UnitResult;
+  let bindings: Binding[];
+  let syntax: Problem[];
+  try {
+    const root = tree.rootNode;
+    const whole = [{ start: 0, end: local.source.length, kind: 'stmt' as const }];
+    bindings = bindingsIn(root, whole)[0];
+    // A changed import or alias changes how every statement resolves: re-check the file.
+    const wild = cache.imports.hasWildcards;
+    if (!oldBindings || significantBindings(bindings, wild) !== significantBindings(oldBindings, wild)) return undefined;
+    const firstOwn = local.unit.start - local.shift;
+    const nodes = capturesByUnit(rq.query, root, whole)[0].filter((n) => n.startIndex >= firstOwn);
+    const r = runRules(nodes, rq.byKind, createSourceFile(file.path, 'python', local.source), cache.imports, facts);
+    const toUnit = local.shift - local.unit.start;
+    result = { findings: r.findings.map((f) => shiftFinding(f, toUnit)), problems: shiftProblems(r.problems, toUnit) };
+    syntax = root.hasError ? shiftProblems(syntaxProblems(root), local.shift) : [];
+  } finally {
+    tree.delete();
+  }
+  const delta = change.newEnd - change.oldEnd;
+  const old = cache.units[local.unitIndex];
+  const units = cache.units.map((u, i) => (i < local.unitIndex ? u : i === local.unitIndex ? local.unit : { ...u, start: u.start + delta, end: u.end + delta }));
+  const newKey = file.text.slice(local.unit.start, local.unit.end);
+  cache.results.set(newKey, result);
+  cache.bindings.set(newKey, bindings);
+  const outside = cache.syntax.filter((p) => !p.range || p.range.end <= old.start || p.range.start >= old.end);
+  cache.syntax = [...shiftProblems(outside.filter((p) => !p.range || p.range.start < old.start), 0), ...syntax, ...shiftProblems(outside.filter((p) => p.range && p.range.start >= old.end), delta)];
+  cache.text = file.text;
+  cache.units = units;
+  return assemble(file.text, units, cache.results, cache.syntax);
+}
+
 /**
  * Analyses a Python source (or a notebook's joined code cells). With a cache, the previous tree is
- * re-parsed incrementally and only statements whose text changed are re-checked.
+ * re-parsed incrementally and only statements whose text changed are re-checked; with `quick`, an
+ * edit inside one statement re-parses only that statement.
  */
 export function analyzePythonSource(
   file: SourceFile,
@@ -139,112 +220,10 @@ export function analyzePythonSource(
   settings: MlsecSettings,
   facts: ProjectFacts,
   cache = new PythonAnalysisCache(),
-): { findings: Finding[]; problems: Problem[] } {
-  const parsed = parsePython(file.text, cache.parsed);
-  cache.parsed = parsed;
-  const { tree } = parsed;
-  const units = partition(tree.rootNode);
-  const imports = collectBindings(tree, file.text, units, cache);
-  const { query, byKind, key } = ruleQuery(registry, settings);
-  const contextKey = `${imports.signature}\u0000${JSON.stringify(facts)}\u0000${key}`;
-  if (contextKey !== cache.contextKey) {
-    cache.results.clear();
-    cache.contextKey = contextKey;
-  }
-  const findings: Finding[] = [];
-  const problems: Problem[] = [];
-  const fresh = new Map<string, { findings: Finding[]; problems: Problem[] }>();
-  const missing: number[] = [];
-  units.forEach((u, i) => {
-    const k = file.text.slice(u.start, u.end);
-    const hit = fresh.get(k) ?? cache.results.get(k);
-    if (hit) {
-      fresh.set(k, hit);
-      findings.push(...hit.findings.map((f) => shiftFinding(f, u.start)));
-      problems.push(...shift(hit.problems, u.start));
-    } else missing.push(i);
-  });
-  const buckets = capturesByUnit(query, tree.rootNode, missing.map((i) => units[i]));
-  missing.forEach((unitIndex, j) => {
-    const u = units[unitIndex];
-    const k = file.text.slice(u.start, u.end);
-    const prior = fresh.get(k);
-    const result = prior ?? runRules(buckets[j], byKind, file, imports, facts);
-    if (!prior) fresh.set(k, { findings: result.findings.map((f) => shiftFinding(f, -u.start)), problems: shift(result.problems, -u.start) });
-    else {
-      findings.push(...prior.findings.map((f) => shiftFinding(f, u.start)));
-      problems.push(...shift(prior.problems, u.start));
-      return;
-    }
-    findings.push(...result.findings);
-    problems.push(...result.problems);
-  });
-  cache.results = fresh;
-  if (tree.rootNode.hasError) problems.push(...syntaxProblems(tree.rootNode));
-  findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, problems };
-}
-
-function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file: SourceFile, imports: ImportTable, facts: ProjectFacts) {
-  const findings: Finding[] = [];
-  const problems: Problem[] = [];
-  const resolve = (n: Node | null | undefined): string | undefined => {
-    const parts = dottedParts(n);
-    if (parts) return imports.resolve(parts);
-    const dynamic = dynamicImportParts(n, imports);
-    return dynamic?.join('.');
-  };
-  for (const node of nodes) {
-    for (const active of byKind.get(node.type) ?? []) {
-      const ctx: PythonRuleContext = {
-        card: active.card,
-        file,
-        imports,
-        facts,
-        resolve,
-        report(r) {
-          findings.push({
-            ruleId: active.card.id,
-            severity: r.severity ?? active.severity,
-            message: r.message ?? active.card.message,
-            range: r.range,
-            fixes: r.fixes ?? [],
-            properties: r.properties,
-          });
-        },
-      };
-      try {
-        active.rule.visit(node, ctx);
-      } catch (e) {
-        // A throwing rule is recorded; the other rules still run.
-        problems.push({ kind: 'rule-error', ruleId: active.card.id, message: `rule ${active.card.id} failed: ${(e as Error).message}`, range: { start: node.startIndex, end: node.endIndex } });
-      }
-    }
-  }
-  return { findings, problems };
-}
-
-/**
- * `__import__("pickle").loads` / `importlib.import_module("pickle").loads`: the module is named by a
- * string literal, so the chain still resolves (a common way to dodge naive linters).
- */
-function dynamicImportParts(node: Node | null | undefined, imports: ImportTable): string[] | undefined {
-  const attrs: string[] = [];
-  let n = node;
-  while (n && n.type === 'attribute') {
-    const attr = n.childForFieldName('attribute');
-    if (!attr) return undefined;
-    attrs.unshift(attr.text);
-    n = n.childForFieldName('object');
-  }
-  if (!n || n.type !== 'call' || attrs.length === 0) return undefined;
-  const fnParts = dottedParts(n.childForFieldName('function'));
-  const fn = fnParts ? imports.resolve(fnParts) : undefined;
-  if (fn !== 'builtins.__import__' && fn !== 'importlib.import_module') return undefined;
-  const first = n.childForFieldName('arguments')?.namedChild(0);
-  const lit = first ? literalValue(first) : undefined;
-  if (lit?.kind !== 'string' || !/^[A-Za-z_][\w.]*$/.test(lit.value)) return undefined;
-  return [...lit.value.split('.'), ...attrs];
+  options: PythonAnalysisOptions = {},
+): UnitResult {
+  const rq = ruleQuery(registry, settings);
+  return (options.quick && analyzeLocally(file, rq, facts, cache)) || analyzeFully(file, rq, facts, cache);
 }
 
 /** The first few syntax errors, as problems (analysis of the rest still ran: tree-sitter recovers). Iterative: inputs can nest deeply. */

@@ -1,6 +1,7 @@
 // Rule types: the parsed YAML card, code rules for Python, and the context a rule reports through.
 import type { Node } from 'web-tree-sitter';
 import type { ImportTable } from '../analysis/python/imports';
+import type { CallArguments } from '../analysis/python/nodes';
 import type { Category } from '../shared/categories';
 import type { Fix, OffsetRange, Severity } from './finding';
 import type { ProjectFacts } from './project-facts';
@@ -70,8 +71,14 @@ export interface PythonRuleContext {
   readonly file: SourceFile;
   readonly imports: ImportTable;
   readonly facts: ProjectFacts;
-  /** Qualified name of a callee/attribute expression, or undefined when unknown. */
+  /** Qualified name of a callee/attribute expression, or undefined when unknown. Memoised per node. */
   resolve(node: Node | null | undefined): string | undefined;
+  /** Qualified name of a call's callee (memoised: every rule asks the same question of the same call). */
+  calleeName(call: Node): string | undefined;
+  /** The callee as written (`pkl.loads`), for messages. */
+  calleeText(call: Node): string;
+  /** The call's arguments (memoised). */
+  args(call: Node): CallArguments;
   report(report: Report): void;
 }
 

@@ -1,6 +1,6 @@
 // The declarative `match: call:` operator: a resolved callee name plus keyword-argument conditions.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, literalValue, type Literal } from '../analysis/python/nodes';
+import { callArguments, type CallArguments, literalValue, type Literal } from '../analysis/python/nodes';
 import type { Fix } from '../engine/finding';
 import type { CallMatch, CardFix, KwargCondition, PythonRule, PythonRuleContext, RuleCard } from '../engine/rule';
 import { replaceCalleeAttribute } from '../fixes/callee';
@@ -18,8 +18,7 @@ function equalsLiteral(lit: Literal | undefined, want: boolean | string | number
 }
 
 /** Whether every argument in `cond` equals its literal. Absent argument = false (not given); splats = unknown. */
-export function kwargsEqual(call: Node, cond: KwargCondition, positions: Record<string, number> = {}): Tri {
-  const args = callArguments(call);
+export function kwargsEqual(call: Node, cond: KwargCondition, positions: Record<string, number> = {}, args: CallArguments = callArguments(call)): Tri {
   let result: Tri = true;
   for (const [name, want] of Object.entries(cond)) {
     const pos = positions[name];
@@ -43,23 +42,23 @@ export function cardFixFor(call: Node, fix: CardFix | undefined, positions: Reco
 }
 
 /** True when the call matches the card's `match:` (callee + when/unless, unknown = no match). */
-export function matchesCall(call: Node, match: CallMatch, ctx: Pick<PythonRuleContext, 'resolve'>): boolean {
-  const name = ctx.resolve(call.childForFieldName('function'));
+export function matchesCall(call: Node, match: CallMatch, ctx: Pick<PythonRuleContext, 'calleeName' | 'args'>): boolean {
+  const name = ctx.calleeName(call);
   if (!name || !match.call.includes(name)) return false;
-  if (match.when && kwargsEqual(call, match.when.kwarg, match.positions) !== true) return false;
-  if (match.unless && kwargsEqual(call, match.unless.kwarg, match.positions) !== false) return false;
+  if (match.when && kwargsEqual(call, match.when.kwarg, match.positions, ctx.args(call)) !== true) return false;
+  if (match.unless && kwargsEqual(call, match.unless.kwarg, match.positions, ctx.args(call)) !== false) return false;
   return true;
 }
 
 function reportCallableArguments(call: Node, match: CallMatch, ctx: PythonRuleContext): void {
-  const args = callArguments(call);
+  const args = ctx.args(call);
   for (const arg of [...args.positional, ...args.keywords.values()]) {
     if (arg.type !== 'attribute' && arg.type !== 'identifier') continue;
     const name = ctx.resolve(arg);
     if (!name || !match.call.includes(name)) continue;
     ctx.report({
       range: { start: arg.startIndex, end: arg.endIndex },
-      message: `${ctx.card.message.replace(/\{callee\}/g, arg.text)} (passed as a function to \`${call.childForFieldName('function')?.text ?? 'a call'}\`)`,
+      message: `${ctx.card.message.replace(/\{callee\}/g, arg.text)} (passed as a function to \`${ctx.calleeText(call) || 'a call'}\`)`,
     });
   }
 }
@@ -75,7 +74,7 @@ export function declarativeRule(card: RuleCard, match: CallMatch): PythonRule {
       // `map(pickle.loads, rows)`, `df["obj"].apply(pickle.loads)`, `executor.map(joblib.load, paths)`.
       if (!match.when) reportCallableArguments(node, match, ctx);
       if (!matchesCall(node, match, ctx)) return;
-      const callee = node.childForFieldName('function')?.text ?? '';
+      const callee = ctx.calleeText(node);
       ctx.report({
         range: { start: node.startIndex, end: node.endIndex },
         message: ctx.card.message.replace(/\{callee\}/g, callee),

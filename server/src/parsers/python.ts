@@ -28,8 +28,15 @@ export interface ParsedPython {
   tree: Tree;
 }
 
-/** The single edit that turns `oldText` into `newText` (common prefix/suffix), or undefined if equal. */
-export function diffEdit(oldText: string, newText: string): Edit | undefined {
+/** A contiguous text change: [start, oldEnd) in the old text became [start, newEnd) in the new text. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The single change between two texts (common prefix and suffix), or undefined when equal. */
+export function textChange(oldText: string, newText: string): TextChange | undefined {
   if (oldText === newText) return undefined;
   const min = Math.min(oldText.length, newText.length);
   let start = 0;
@@ -40,19 +47,34 @@ export function diffEdit(oldText: string, newText: string): Edit | undefined {
     oldEnd--;
     newEnd--;
   }
+  return { start, oldEnd, newEnd };
+}
+
+/** The tree-sitter edit that turns `oldText` into `newText`, or undefined if equal. */
+export function diffEdit(oldText: string, newText: string): Edit | undefined {
+  const change = textChange(oldText, newText);
+  if (!change) return undefined;
   const point = (text: string, offset: number) => {
     // Only the lines up to the edit matter; slicing keeps this O(edit position).
     const p = positionAt(computeLineStarts(text.slice(0, offset)), offset);
     return { row: p.line, column: p.character };
   };
   return new Edit({
-    startIndex: start,
-    oldEndIndex: oldEnd,
-    newEndIndex: newEnd,
-    startPosition: point(oldText, start),
-    oldEndPosition: point(oldText, oldEnd),
-    newEndPosition: point(newText, newEnd),
+    startIndex: change.start,
+    oldEndIndex: change.oldEnd,
+    newEndIndex: change.newEnd,
+    startPosition: point(oldText, change.start),
+    oldEndPosition: point(oldText, change.oldEnd),
+    newEndPosition: point(newText, change.newEnd),
   });
+}
+
+/** Parses a standalone snippet (no reuse); the caller deletes the tree. */
+export function parsePythonSnippet(text: string): Tree {
+  if (!parser) throw new Error('initPythonParser() was not awaited');
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
 }
 
 /**

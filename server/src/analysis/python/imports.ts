@@ -27,6 +27,20 @@ const WELL_KNOWN = new Set([
 /** Builtins that rules care about; a bare call to one resolves to `builtins.<name>` unless shadowed. */
 const BUILTINS = new Set(['eval', 'exec', 'compile', 'open', '__import__', 'getattr', 'input', 'breakpoint']);
 
+/** A local name matters to resolution only when it hides a fallback (builtin, well-known module, wildcard name). */
+function shadowsFallback(name: string, wildcards: boolean): boolean {
+  return wildcards || BUILTINS.has(name) || WELL_KNOWN.has(name) || name in CONVENTIONAL;
+}
+
+/**
+ * The part of some bindings that can change how names resolve: imports, aliases, wildcards and the
+ * locals that hide a fallback. Two statements with equal significant bindings resolve alike, so an
+ * edit that only adds ordinary locals (`y = 1`) needs no whole-file re-check.
+ */
+export function significantBindings(bindings: readonly Binding[], wildcards: boolean): string {
+  return JSON.stringify(bindings.filter((b) => b.kind !== 'local' || shadowsFallback(b.name, wildcards)));
+}
+
 /** Reads the bindings a node of one of BINDING_KINDS creates. */
 export function bindingsOf(node: Node): Binding[] {
   switch (node.type) {
@@ -123,7 +137,13 @@ export class ImportTable {
       } else this.locals.add(b.name);
     }
     const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    this.signature = JSON.stringify([sorted(this.imports), sorted(this.aliases), [...this.locals].sort(), this.wildcards]);
+    const locals = [...this.locals].filter((n) => shadowsFallback(n, this.wildcards.length > 0)).sort();
+    this.signature = JSON.stringify([sorted(this.imports), sorted(this.aliases), locals, this.wildcards]);
+  }
+
+  /** True when the file has `from x import *`, which makes every local name significant. */
+  get hasWildcards(): boolean {
+    return this.wildcards.length > 0;
   }
 
   /** True when `name` is imported from (or as) `module` anywhere in the file. */

@@ -5,6 +5,8 @@ import type { Node } from 'web-tree-sitter';
 export interface Unit {
   start: number;
   end: number;
+  /** 'stmt': one whole statement (can be re-parsed on its own); 'header': the part of a split compound statement before its body. */
+  kind: 'stmt' | 'header';
 }
 
 /** Compound statements larger than this are split into their header and their body's statements. */
@@ -19,13 +21,13 @@ export function partition(root: Node): Unit[] {
   const units: Unit[] = [];
   const visit = (node: Node) => {
     if (node.endIndex - node.startIndex <= SPLIT_ABOVE || node.childCount === 0) {
-      units.push({ start: node.startIndex, end: node.endIndex });
+      units.push({ start: node.startIndex, end: node.endIndex, kind: 'stmt' });
       return;
     }
     let segStart = -1;
     let segEnd = -1;
     const flush = () => {
-      if (segStart >= 0) units.push({ start: segStart, end: segEnd });
+      if (segStart >= 0) units.push({ start: segStart, end: segEnd, kind: 'header' });
       segStart = -1;
     };
     for (const child of node.children) {

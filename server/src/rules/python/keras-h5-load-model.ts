@@ -1,5 +1,5 @@
 // Loading a legacy HDF5 (.h5) Keras model, whose Lambda layers carry bytecode outside Keras 3's safe mode.
-import { callArguments, literalValue } from '../../analysis/python/nodes';
+import { literalValue } from '../../analysis/python/nodes';
 import { defineRule } from '../../engine/rule';
 
 const CALLEES = new Set([
@@ -12,13 +12,13 @@ export default defineRule({
   target: 'python',
   kinds: ['call'],
   visit(node, ctx) {
-    const name = ctx.resolve(node.childForFieldName('function'));
+    const name = ctx.calleeName(node);
     if (!name || !CALLEES.has(name)) return;
-    const args = callArguments(node);
+    const args = ctx.args(node);
     // Only a literal path is known to be HDF5; a variable path is unknown.
     const path = literalValue(args.keywords.get('filepath') ?? args.positional[0]);
     if (path?.kind !== 'string' || !/\.(h5|hdf5)$/i.test(path.value)) return;
-    const callee = node.childForFieldName('function')?.text ?? name;
+    const callee = ctx.calleeText(node) || name;
     ctx.report({
       range: { start: node.startIndex, end: node.endIndex },
       message: `\`${callee}\` loads a legacy HDF5 model ("${path.value.replace(/^.*[\\/]/, '')}"): Lambda layers in .h5 files carry marshalled Python bytecode that older Keras/TensorFlow versions run while loading. Re-save trusted models in the \`.keras\` format and load untrusted ones only with safe_mode.`,

@@ -16,7 +16,7 @@ export default defineRule({
   target: 'python',
   kinds: ['call'],
   visit(node, ctx) {
-    const name = ctx.resolve(node.childForFieldName('function'));
+    const name = ctx.calleeName(node);
     if (!name || !CALLEES.has(name)) return;
     const stmt = enclosingStatement(node);
     const edits = stmt.type === 'expression_statement' && stmt.namedChild(0)?.id === node.id ? removeStatement(stmt, ctx.file.text) : [];

@@ -1,5 +1,5 @@
 // torch.load without weights_only=True; version-aware: torch>=2.6 already defaults to weights_only=True.
-import { callArguments, isFalse, isTrue } from '../../analysis/python/nodes';
+import { isFalse, isTrue } from '../../analysis/python/nodes';
 import { guaranteesAtLeast } from '../../engine/project-facts';
 import { defineRule } from '../../engine/rule';
 import { setKeywordArgument } from '../../fixes/kwargs';
@@ -11,9 +11,9 @@ export default defineRule({
   target: 'python',
   kinds: ['call'],
   visit(node, ctx) {
-    const name = ctx.resolve(node.childForFieldName('function'));
+    const name = ctx.calleeName(node);
     if (!name || !CALLEES.has(name)) return;
-    const args = callArguments(node);
+    const args = ctx.args(node);
     const weightsOnly = args.keywords.get('weights_only');
     const range = { start: node.startIndex, end: node.endIndex };
     if (weightsOnly) {

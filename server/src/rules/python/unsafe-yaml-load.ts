@@ -1,6 +1,6 @@
 // PyYAML loads that construct arbitrary Python objects (and ruamel's unsafe mode); version-aware for PyYAML>=6.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, literalValue } from '../../analysis/python/nodes';
+import { literalValue } from '../../analysis/python/nodes';
 import type { Fix } from '../../engine/finding';
 import { guaranteesAtLeast } from '../../engine/project-facts';
 import { defineRule, type PythonRuleContext } from '../../engine/rule';
@@ -16,9 +16,8 @@ const ALWAYS_UNSAFE: Record<string, string> = {
 /** Functions whose safety depends on the Loader argument. */
 const LOADER_DEPENDENT: Record<string, string> = { 'yaml.load': 'safe_load', 'yaml.load_all': 'safe_load_all' };
 
-function loaderFix(call: Node, loaderArg: Node | undefined): Fix[] {
+function loaderFix(call: Node, calleeText: string, loaderArg: Node | undefined): Fix[] {
   // Reuse the module alias the code already has: `y.load(..., Loader=y.Loader)` -> `y.SafeLoader`.
-  const calleeText = call.childForFieldName('function')?.text ?? 'yaml.load';
   const base = calleeText.includes('.') ? calleeText.slice(0, calleeText.lastIndexOf('.')) : undefined;
   const loaderText = loaderArg?.text ?? '';
   const prefix = loaderText.includes('.') ? loaderText.slice(0, loaderText.lastIndexOf('.')) : base;
@@ -33,7 +32,7 @@ function renameFix(call: Node, safeName: string): Fix[] {
 }
 
 function checkRuamel(call: Node, ctx: PythonRuleContext): void {
-  const typ = callArguments(call).keywords.get('typ');
+  const typ = ctx.args(call).keywords.get('typ');
   const lit = literalValue(typ);
   if (lit?.kind === 'string' && lit.value === 'unsafe') {
     ctx.report({ range: { start: call.startIndex, end: call.endIndex }, message: "`YAML(typ='unsafe')` makes ruamel.yaml construct arbitrary Python objects from the document: loading untrusted YAML runs code. Use `typ='safe'`." });
@@ -45,19 +44,19 @@ export default defineRule({
   target: 'python',
   kinds: ['call'],
   visit(node, ctx) {
-    const name = ctx.resolve(node.childForFieldName('function'));
+    const name = ctx.calleeName(node);
     if (!name) return;
     const range = { start: node.startIndex, end: node.endIndex };
     if (name === 'ruamel.yaml.YAML' || name === 'ruamel.yaml.main.YAML') return checkRuamel(node, ctx);
     if (ALWAYS_UNSAFE[name]) {
-      const callee = node.childForFieldName('function')?.text ?? name;
+      const callee = ctx.calleeText(node) || name;
       ctx.report({ range, message: `\`${callee}\` constructs arbitrary Python objects from YAML tags: loading untrusted YAML runs code. Use \`${ALWAYS_UNSAFE[name]}\`.`, fixes: renameFix(node, ALWAYS_UNSAFE[name]) });
       return;
     }
     if (!LOADER_DEPENDENT[name]) return;
-    const args = callArguments(node);
+    const args = ctx.args(node);
     const loader = args.keywords.get('Loader') ?? args.positional[1];
-    const callee = node.childForFieldName('function')?.text ?? name;
+    const callee = ctx.calleeText(node) || name;
     if (!loader) {
       if (args.hasSplat) return;
       const fixes = renameFix(node, LOADER_DEPENDENT[name]);
@@ -75,7 +74,7 @@ export default defineRule({
     ctx.report({
       range,
       message: `\`${callee}\` with \`Loader=${loader.text}\` constructs arbitrary Python objects from YAML tags: loading untrusted YAML runs code. Use \`yaml.SafeLoader\` or \`${LOADER_DEPENDENT[name]}\`.`,
-      fixes: loaderFix(node, loader),
+      fixes: loaderFix(node, callee, loader),
     });
   },
 });
