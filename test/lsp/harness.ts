@@ -35,9 +35,11 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
-  const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
   const stderr: string[] = [];
   proc.stderr!.on('data', (b: Buffer) => stderr.push(b.toString()));
+  // A dead server fails the waiting test at once, with its stderr, instead of hanging it.
+  proc.once('exit', (code) => waiters.splice(0).forEach((w) => w.reject(new Error(`server exited (${code}): ${stderr.join('')}`))));
   const h: Harness = {
     conn,
     proc,
@@ -50,7 +52,7 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
       if (now && pred(now)) return Promise.resolve(now);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timeout waiting for diagnostics on ${uri}; last: ${JSON.stringify(diagnostics.get(uri))}\n${stderr.join('')}`)), ms);
-        waiters.push({ uri, pred, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+        waiters.push({ uri, pred, resolve: (d) => (clearTimeout(timer), resolve(d)), reject: (e) => (clearTimeout(timer), reject(e)) });
       });
     },
     async stop() {
