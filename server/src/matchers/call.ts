@@ -50,6 +50,11 @@ export function matchesCall(call: Node, match: CallMatch, ctx: Pick<PythonRuleCo
   return true;
 }
 
+/** The callee as written, with its resolved name when an alias hides it: `jl` -> "jl` (`joblib.load`". */
+function describeCallee(written: string, resolved: string | undefined): string {
+  return resolved && !resolved.endsWith(written) ? `${written}\` (\`${resolved}` : written;
+}
+
 function reportCallableArguments(call: Node, match: CallMatch, ctx: PythonRuleContext): void {
   const args = ctx.args(call);
   for (const arg of [...args.positional, ...args.keywords.values()]) {
@@ -58,7 +63,7 @@ function reportCallableArguments(call: Node, match: CallMatch, ctx: PythonRuleCo
     if (!name || !match.call.includes(name)) continue;
     ctx.report({
       range: { start: arg.startIndex, end: arg.endIndex },
-      message: `${ctx.card.message.replace(/\{callee\}/g, arg.text)} (passed as a function to \`${ctx.calleeText(call) || 'a call'}\`)`,
+      message: `${ctx.card.message.replace(/\{callee\}/g, describeCallee(arg.text, name))} (passed as a function to \`${ctx.calleeText(call) || 'a call'}\`)`,
     });
   }
 }
@@ -74,10 +79,9 @@ export function declarativeRule(card: RuleCard, match: CallMatch): PythonRule {
       // `map(pickle.loads, rows)`, `df["obj"].apply(pickle.loads)`, `executor.map(joblib.load, paths)`.
       if (!match.when) reportCallableArguments(node, match, ctx);
       if (!matchesCall(node, match, ctx)) return;
-      const callee = ctx.calleeText(node);
       ctx.report({
         range: { start: node.startIndex, end: node.endIndex },
-        message: ctx.card.message.replace(/\{callee\}/g, callee),
+        message: ctx.card.message.replace(/\{callee\}/g, describeCallee(ctx.calleeText(node), ctx.calleeName(node))),
         fixes: cardFixFor(node, ctx.card.fix, match.positions),
       });
     },
