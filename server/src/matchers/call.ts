@@ -50,9 +50,9 @@ export function matchesCall(call: Node, match: CallMatch, ctx: Pick<PythonRuleCo
   return true;
 }
 
-/** The callee as written, with its resolved name when an alias hides it: `jl` -> "jl` (`joblib.load`". */
+/** The callee as written, plus its resolved name when an alias hides it; goes between backticks: "`jl`, i.e. `joblib.load`". */
 function describeCallee(written: string, resolved: string | undefined): string {
-  return resolved && !resolved.endsWith(written) ? `${written}\` (\`${resolved}` : written;
+  return resolved && !resolved.endsWith(written) ? `${written}\`, i.e. \`${resolved}` : written;
 }
 
 function reportCallableArguments(call: Node, match: CallMatch, ctx: PythonRuleContext): void {
