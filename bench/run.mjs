@@ -10,8 +10,10 @@ import { pythonModule, rng } from './pysource.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'server/out/cli.js');
-const SERVER = join(ROOT, 'server/out/server.js');
+// MLSEC_BENCH_OUT points at another build of the bundles (e.g. to compare two builds); default: this checkout's.
+const OUT = process.env.MLSEC_BENCH_OUT ?? join(ROOT, 'server/out');
+const CLI = join(OUT, 'cli.js');
+const SERVER = join(OUT, 'server.js');
 const TREE = join(ROOT, 'bench/.tree');
 const RSS_HOOK = join(ROOT, 'bench/rss-hook.cjs');
 const TMP = mkdtempSync(join(tmpdir(), 'mlsec-bench-'));
@@ -63,14 +65,14 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130)
 
 // ---------------------------------------------------------------- CLI scan
 
-function runCli(args, rssFile) {
+function runCli(args, rssFile, okStatus = [0, 1]) {
   const env = { ...process.env, MLSEC_BENCH_RSS_FILE: rssFile ?? '' };
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-r', RSS_HOOK, CLI, ...args], { env, encoding: 'utf8', timeout: 90_000, maxBuffer: 64 << 20 });
   const wall = ms(t0);
   if (r.error) throw r.error;
   // Exit 1 means "findings", which the tree is built to have; 2 or a signal is a tool failure.
-  if (r.status !== 0 && r.status !== 1) throw new Error(`cli ${args.join(' ')} exited ${r.status ?? r.signal}: ${(r.stderr || '').slice(0, 500)}`);
+  if (!okStatus.includes(r.status)) throw new Error(`cli ${args.join(' ')} exited ${r.status ?? r.signal}: ${(r.stderr || '').slice(0, 500)}`);
   let rssMB;
   if (rssFile && existsSync(rssFile)) rssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
   return { wall, rssMB, stdout: r.stdout };
@@ -92,7 +94,7 @@ function benchScan() {
   note(`tree: ${tree.files} files, ${(tree.bytes / 1048576).toFixed(1)} MB (ready in ${ms(t0).toFixed(0)} ms)`);
 
   const startup = [];
-  for (let i = 0; i < 3; i++) startup.push(runCli(['--version']).wall);
+  for (let i = 0; i < 3; i++) startup.push(runCli(['--version'], undefined, [0]).wall);
   figure('cli-startup', median(startup), 'ms');
 
   // Warm-up run (page cache, wasm compile cache) that also checks the report covers the tree.
@@ -168,8 +170,19 @@ function startServer(P) {
   conn.onNotification(() => {});
   conn.listen();
   const exited = new Promise((res) => child.on('exit', res));
+  // A server that dies must fail the phase, not leave its requests pending forever.
+  let onDeath;
+  const died = new Promise((_, reject) => (onDeath = reject));
+  died.catch(() => {});
+  child.on('exit', (code, signal) => {
+    const err = new Error(`server exited (${code ?? signal})`);
+    onDeath(err);
+    for (const w of waiters.splice(0)) w.reject(err);
+  });
+  const guard = (promise) => Promise.race([promise, died]);
   const waitDiagnostics = (uri, version, timeout = EDIT_TIMEOUT_MS) => new Promise((resolve, reject) => {
-    const w = { uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) };
+    if (child.exitCode !== null || child.signalCode !== null) return reject(new Error('server is not running'));
+    const w = { uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) };
     const timer = setTimeout(() => {
       waiters.splice(waiters.indexOf(w), 1);
       reject(new Error(`no publishDiagnostics for ${uri} v${version} within ${timeout} ms`));
@@ -177,6 +190,7 @@ function startServer(P) {
     waiters.push(w);
   });
   const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return children.delete(child);
     try {
       await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
       conn.sendNotification('exit');
@@ -188,11 +202,11 @@ function startServer(P) {
     conn.dispose();
     children.delete(child);
   };
-  return { t0, child, conn, waitDiagnostics, stop, published, stderr: () => stderr };
+  return { t0, child, conn, waitDiagnostics, stop, guard, published, stderr: () => stderr };
 }
 
 async function initialize(P, s, rootDir) {
-  return s.conn.sendRequest(P.InitializeRequest.type, {
+  return s.guard(s.conn.sendRequest(P.InitializeRequest.type, {
     processId: process.pid,
     clientInfo: { name: 'mlsec-bench' },
     rootUri: pathToFileURL(rootDir).href,
@@ -206,7 +220,7 @@ async function initialize(P, s, rootDir) {
       window: { workDoneProgress: false },
     },
     initializationOptions: {},
-  });
+  }));
 }
 
 function openDoc(P, s, uri, text) {
@@ -294,7 +308,8 @@ async function benchEdits(P) {
       try {
         await done;
         if (i >= WARMUP_EDITS) latencies.push(ms(e0));
-      } catch {
+      } catch (e) {
+        if (s.child.exitCode !== null || s.child.signalCode !== null) throw e;
         timeouts++;
       }
     }
