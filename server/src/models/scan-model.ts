@@ -1,5 +1,12 @@
 // Model-file scanner entry point (pickle, PyTorch, NumPy, Keras/HDF5, safetensors); reads bytes, never loads.
+import * as fs from 'fs';
 import type { Problem } from '../engine/finding';
+import { scanArchive } from './archive';
+import { fileReader } from './byte-reader';
+import { isHdf5, scanH5 } from './keras';
+import { isNpy, scanNpy } from './numpy';
+import { scanPickleStream } from './pickle-scan';
+import { looksLikeSafetensors, scanSafetensors } from './safetensors';
 
 /** Limits for one model file scan. */
 export interface ModelScanOptions {
@@ -22,7 +29,78 @@ export interface ModelScanResult {
   problems: Problem[];
 }
 
+const PICKLE_EXT = ['.pkl', '.pickle', '.joblib', '.dat', '.data', '.dill'];
+const TORCH_EXT = ['.pt', '.pth', '.bin', '.ckpt'];
+// torch.save's legacy (pre-1.6) format starts with a protocol-2 pickle of this LONG1 magic number.
+const LEGACY_TORCH = Buffer.from('80028a0a6cfc9c46f9206aa85019', 'hex');
+
+const ext = (p: string) => {
+  const base = p.replace(/^.*[\\/]/, '').toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot);
+};
+const isZip = (h: Buffer) => h.length >= 4 && h[0] === 0x50 && h[1] === 0x4b && (h[2] === 3 || h[2] === 5) && (h[3] === 4 || h[3] === 6);
+const isPickleMagic = (h: Buffer) => h.length >= 2 && h[0] === 0x80 && h[1] <= 5;
+const skipped = (message: string): ModelScanResult => ({ findings: [], problems: [{ kind: 'skipped', message }] });
+
+async function readHead(path: string, n: number): Promise<Buffer> {
+  const fh = await fs.promises.open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function scanPickleFile(path: string, head: Buffer): Promise<ModelScanResult> {
+  const legacy = head.subarray(0, LEGACY_TORCH.length).equals(LEGACY_TORCH);
+  const r = fileReader(path);
+  try {
+    const { findings, problems } = await scanPickleStream(r, {}, legacy ? { expectedPickles: 5, rawTail: true } : {});
+    return { findings, problems };
+  } finally {
+    await r.close();
+  }
+}
+
+async function dispatch(path: string, size: number): Promise<ModelScanResult> {
+  const head = await readHead(path, 64);
+  const e = ext(path);
+  if (size === 0) return skipped('empty file');
+  if (isZip(head)) return scanArchive(path, e === '.keras' ? 'keras' : e === '.npz' ? 'npz' : TORCH_EXT.includes(e) ? 'torch' : 'zip');
+  if (isNpy(head)) {
+    const r = fileReader(path);
+    try {
+      return await scanNpy(r);
+    } finally {
+      await r.close();
+    }
+  }
+  if (isHdf5(head)) return scanH5(path);
+  // A safetensors length prefix can start with 0x80, so safetensors is recognised before pickle magic.
+  if (e === '.safetensors' || looksLikeSafetensors(head, size)) return scanSafetensors(path, size);
+  if (isPickleMagic(head)) return scanPickleFile(path, head);
+  // Protocol 0/1 pickles have no magic; trust the extension.
+  if (PICKLE_EXT.includes(e) || ['.pt', '.pth', '.ckpt'].includes(e)) return scanPickleFile(path, head);
+  if (['.npz', '.keras'].includes(e)) return { findings: [], problems: [{ kind: 'parse-error', message: `${e} file is not a zip archive` }] };
+  if (['.h5', '.hdf5'].includes(e)) return { findings: [], problems: [{ kind: 'parse-error', message: 'no HDF5 signature at the start of the file' }] };
+  if (e === '.npy') return { findings: [], problems: [{ kind: 'parse-error', message: 'not a valid .npy file: missing \\x93NUMPY magic' }] };
+  return skipped('not a zip, pickle, NumPy, HDF5 or safetensors file; not scanned');
+}
+
 /** Scans a model file by path. Never throws: unreadable or malformed input becomes findings/problems. */
-export async function scanModelFile(_path: string, _opts: ModelScanOptions): Promise<ModelScanResult> {
-  return { findings: [], problems: [] };
+export async function scanModelFile(path: string, opts: ModelScanOptions): Promise<ModelScanResult> {
+  try {
+    const stat = await fs.promises.stat(path);
+    if (!stat.isFile()) return skipped('not a regular file');
+    if (stat.size > opts.maxBytes) {
+      return skipped(`model file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(opts.maxBytes / 1048576).toFixed(1)} MB limit (setting maxModelFileSize)`);
+    }
+    return await dispatch(path, stat.size);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return skipped(`cannot scan: ${err.code ?? err.message}`);
+  }
 }
