@@ -3,4 +3,11 @@ import { defineRule, type ScannerRule } from '../../engine/rule';
 
 /** Rule ids produced by scanModelFile. */
 export const modelRules: readonly ScannerRule[] = [
+  'pickle-dangerous-global',
+  'pickle-unknown-global',
+  'pickle-trailing-data',
+  'pickle-malformed',
+  'model-archive-limits',
+  'keras-lambda-layer',
+  'safetensors-invalid-header',
 ].map((id: string) => defineRule({ id, target: 'model' as const }));
