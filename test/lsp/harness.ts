@@ -86,7 +86,8 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
   conn.onNotification('window/showMessage', () => undefined);
   conn.listen();
   const folder = opts.folder;
-  await conn.sendRequest('initialize', {
+  const died = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${stderr.join('')}`))));
+  await Promise.race([died, conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: folder ? pathToFileURL(folder).href : null,
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
@@ -97,7 +98,7 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
       notebookDocument: { synchronization: { dynamicRegistration: false } },
     },
     initializationOptions: { trusted: opts.trusted ?? true },
-  });
+  })]);
   await conn.sendNotification('initialized', {});
   return h;
 }

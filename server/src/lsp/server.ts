@@ -21,13 +21,14 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const notebooks = new NotebookDocuments(TextDocument);
 
+let catalogueError: string | undefined;
+
 function loadCatalogue(): Registry {
   try {
     return loadRegistry(codeRules);
   } catch (e) {
-    // A broken card must not stop the server: report it and run with no rules.
-    logError({ connection }, 'loading rules', e);
-    void connection.window.showErrorMessage(`mlsec could not load its rules: ${(e as Error).message}`);
+    // A broken card must not stop the server: run with no rules and say why once the client is listening.
+    catalogueError = `mlsec could not load its rules: ${(e as Error).message}`;
     return { cards: [], byId: new Map(), python: new Map() };
   }
 }
@@ -44,7 +45,13 @@ const safely = (where: string, fn: () => unknown) => {
 };
 
 connection.onInitialize((params) => onInitialize(state, params));
-connection.onInitialized(() => safely('initialized', () => onInitialized(state, reanalyze)));
+connection.onInitialized(() => {
+  if (catalogueError) {
+    state.connection.console.error(catalogueError);
+    void connection.window.showErrorMessage(catalogueError);
+  }
+  safely('initialized', () => onInitialized(state, reanalyze));
+});
 connection.onShutdown(() => {
   for (const cache of state.caches.values()) cache.dispose();
   state.caches.clear();
