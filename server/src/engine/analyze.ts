@@ -55,12 +55,12 @@ export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: E
 }
 
 /** Analyses an .ipynb file's JSON text; ranges are mapped into the JSON text and carry their cell. */
-export function analyzeNotebookJson(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache): FileAnalysis & { notebook: ParsedNotebook } {
+export function analyzeNotebookJson(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): FileAnalysis & { notebook: ParsedNotebook } {
   const file = createSourceFile(path, 'notebook', text);
   const notebook = parseNotebookJson(text);
   const problems: Problem[] = notebook.errors.map((message) => ({ kind: 'parse-error', message }));
   if (notebook.cells.length === 0) return { file, findings: [], problems, notebook };
-  const result = analyzeNotebookCells(notebook.cells, ctx, cache);
+  const result = analyzeNotebookCells(notebook.cells, ctx, cache, options);
   const toFile = (cell: number, r: { start: number; end: number }) => ({
     start: fileOffsetOf(notebook.sources[cell], r.start),
     end: fileOffsetOf(notebook.sources[cell], r.end),

@@ -1,9 +1,10 @@
 // Analyses open text documents (Python files, raw .ipynb JSON) on open and on every change, and publishes diagnostics.
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNotebookJson, analyzePython, PythonAnalysisCache } from '../engine/analyze';
+import { analyzeNotebookJson, analyzePython, PythonAnalysisCache, type PythonAnalysisOptions } from '../engine/analyze';
 import { createSourceFile } from '../engine/source-file';
 import { toDiagnostics } from './convert';
+import { cancelSettle, settleLater } from './settle';
 import { logError, publish, type ServerState } from './state';
 import { uriToPath } from './uri';
 
@@ -21,8 +22,11 @@ function cacheFor(state: ServerState, uri: string): PythonAnalysisCache {
   return cache;
 }
 
-/** Analyses one document now and publishes its diagnostics, tagged with the analysed version. */
-export function analyzeDocument(state: ServerState, doc: TextDocument): void {
+/**
+ * Analyses one document now and publishes its diagnostics, tagged with the analysed version.
+ * `quick` (keystrokes) lets the engine re-parse only the edited statement; a full pass follows when idle.
+ */
+export function analyzeDocument(state: ServerState, doc: TextDocument, options: PythonAnalysisOptions = {}): void {
   const kind = documentKind(doc);
   if (!kind) return;
   if (!state.settings.enable) return publish(state, doc.uri, [], doc.version);
@@ -30,8 +34,12 @@ export function analyzeDocument(state: ServerState, doc: TextDocument): void {
   try {
     const path = uriToPath(doc.uri);
     const cache = cacheFor(state, doc.uri);
-    const result = kind === 'python' ? analyzePython(path, text, state, cache) : analyzeNotebookJson(path, text, state, cache);
+    const result = kind === 'python' ? analyzePython(path, text, state, cache, options) : analyzeNotebookJson(path, text, state, cache, options);
     publish(state, doc.uri, toDiagnostics(result, result.file, kind === 'python' ? 'python' : 'ipynb-json'), doc.version);
+    settleLater(doc.uri, cache, () => {
+      const current = state.documents.get(doc.uri);
+      if (current) analyzeDocument(state, current);
+    });
   } catch (e) {
     // A crash in one document must not take others down; drop its cache in case it is what broke.
     logError(state, `analysis of ${doc.uri}`, e);
@@ -54,12 +62,13 @@ export function scheduleDocument(state: ServerState, uri: string): void {
   setImmediate(() => {
     pending.delete(uri);
     const doc = state.documents.get(uri);
-    if (doc) analyzeDocument(state, doc);
+    if (doc) analyzeDocument(state, doc, { quick: true });
   });
 }
 
 /** Forgets a closed document: frees its parse tree and clears its diagnostics. */
 export function closeDocument(state: ServerState, uri: string): void {
+  cancelSettle(uri);
   state.caches.get(uri)?.dispose();
   state.caches.delete(uri);
   publish(state, uri, []);

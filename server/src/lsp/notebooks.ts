@@ -1,9 +1,10 @@
 // Notebook documents (LSP notebook sync): analyses all code cells as one program and publishes per cell URI.
 import { type Diagnostic, type NotebookDocument, NotebookCellKind } from 'vscode-languageserver/node';
-import { analyzeNotebookCells, PythonAnalysisCache } from '../engine/analyze';
+import { analyzeNotebookCells, PythonAnalysisCache, type PythonAnalysisOptions } from '../engine/analyze';
 import type { NotebookCellInput } from '../engine/notebook';
 import { createSourceFile } from '../engine/source-file';
 import { findingDiagnostic, problemDiagnostic } from './convert';
+import { cancelSettle, settleLater } from './settle';
 import { logError, publish, type ServerState } from './state';
 
 function cellInputs(state: ServerState, nb: NotebookDocument): NotebookCellInput[] {
@@ -15,14 +16,18 @@ function cellInputs(state: ServerState, nb: NotebookDocument): NotebookCellInput
 }
 
 /** Analyses a notebook's cells together (an import in cell 1 resolves a call in cell 3) and publishes per cell. */
-export function analyzeNotebook(state: ServerState, nb: NotebookDocument): void {
+export function analyzeNotebook(state: ServerState, nb: NotebookDocument, options: PythonAnalysisOptions = {}): void {
   const inputs = cellInputs(state, nb);
   const perCell: Diagnostic[][] = inputs.map(() => []);
   if (state.settings.enable) {
     try {
       let cache = state.caches.get(nb.uri);
       if (!cache) state.caches.set(nb.uri, (cache = new PythonAnalysisCache()));
-      const result = analyzeNotebookCells(inputs, state, cache);
+      const result = analyzeNotebookCells(inputs, state, cache, options);
+      settleLater(nb.uri, cache, () => {
+        const current = state.notebooks.getNotebookDocument(nb.uri);
+        if (current) analyzeNotebook(state, current);
+      });
       const files = inputs.map((c) => createSourceFile('', 'python', c.text));
       for (const f of result.findings) perCell[f.cell.cell]?.push(findingDiagnostic(f, files[f.cell.cell], 'python'));
       for (const p of result.problems) {
@@ -52,7 +57,7 @@ export function scheduleNotebook(state: ServerState, uri: string): void {
   setImmediate(() => {
     pending.delete(uri);
     const nb = state.notebooks.getNotebookDocument(uri);
-    if (nb) analyzeNotebook(state, nb);
+    if (nb) analyzeNotebook(state, nb, { quick: true });
   });
 }
 
@@ -63,6 +68,7 @@ export function clearCells(state: ServerState, cellUris: readonly string[]): voi
 
 /** Forgets a closed notebook: frees its cache and clears every cell's diagnostics. */
 export function closeNotebook(state: ServerState, nb: NotebookDocument): void {
+  cancelSettle(nb.uri);
   state.caches.get(nb.uri)?.dispose();
   state.caches.delete(nb.uri);
   clearCells(state, nb.cells.map((c) => c.document));
