@@ -30,7 +30,12 @@ export async function scanPickleStream(r: ByteReader, origin: PickleOrigin = {},
   for (let i = 0; i < expected; i++) {
     const d = await disassemblePickle(r);
     streams.push(d);
-    findings.push(...pickleFindings(d, i === 0 ? origin : { ...origin, what: `pickle #${i + 1} at offset ${d.start}` }));
+    // joblib writes raw array bytes inside the pickle right after each NumpyArrayWrapper; the walk cannot
+    // step over them (their length lives in the wrapper's state), so it stops there and says so.
+    const joblib = d.error && d.imports.some((g) => /^joblib\.numpy_pickle(_compat)?$/.test(g.module));
+    const found = pickleFindings(joblib ? { ...d, error: undefined } : d, i === 0 ? origin : { ...origin, what: `pickle #${i + 1} at offset ${d.start}` });
+    findings.push(...found);
+    if (joblib) problems.push({ kind: 'skipped', message: `joblib array data at offset ${d.error!.offset}${label}: the pickle after the first embedded array was not scanned` });
     if (d.error?.kind === 'limit') problems.push({ kind: 'skipped', message: `pickle scan stopped at offset ${d.error.offset}${label}: ${d.error.message}; the rest was not checked` });
     if (d.error) return { findings, problems, streams };
   }

@@ -124,3 +124,11 @@ test('the engine path joins the model cards and applies severity overrides', asy
   assert.equal(junk.findings[0].severity, 'warning');
   assert.deepEqual((await analyzeModelFile(path.join(FIX, 'pickle-unknown-global.pkl'), ctx)).findings, []);
 });
+
+test('joblib files with embedded array bytes are scanned up to the first array and reported as partial, not malformed', async () => {
+  const file = path.join(tmp.dir, 'model.joblib');
+  fs.writeFileSync(file, bytes('\x80\x04', glob('joblib.numpy_pickle', 'NumpyArrayWrapper'), ')\x81}b', Buffer.from([0xff, 0xfe, 0xfd]), 'N.'));
+  const { findings, problems } = await scanModelFile(file, OPTS);
+  assert.deepEqual(findings, []);
+  assert.match(problems[0].message, /joblib array data at offset/);
+});
