@@ -41,6 +41,16 @@ const ext = (p: string) => {
 };
 const isZip = (h: Buffer) => h.length >= 4 && h[0] === 0x50 && h[1] === 0x4b && (h[2] === 3 || h[2] === 5) && (h[3] === 4 || h[3] === 6);
 const isPickleMagic = (h: Buffer) => h.length >= 2 && h[0] === 0x80 && h[1] <= 5;
+// joblib.dump(compress=...) wraps the pickle in one of these; reading it as opcodes would only report noise.
+function compression(h: Buffer): string | undefined {
+  if (h[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(h[1])) return 'zlib';
+  if (h[0] === 0x1f && h[1] === 0x8b) return 'gzip';
+  if (h.subarray(0, 3).toString('latin1') === 'BZh') return 'bz2';
+  if (h.subarray(0, 6).equals(Buffer.from('fd377a585a00', 'hex'))) return 'xz';
+  if (h.subarray(0, 4).equals(Buffer.from('04224d18', 'hex'))) return 'lz4';
+  if (h.subarray(0, 2).toString('latin1') === 'ZF') return 'zlib';
+  return undefined;
+}
 const skipped = (message: string): ModelScanResult => ({ findings: [], problems: [{ kind: 'skipped', message }] });
 
 async function readHead(path: string, n: number): Promise<Buffer> {
@@ -82,6 +92,8 @@ async function dispatch(path: string, size: number): Promise<ModelScanResult> {
   // A safetensors length prefix can start with 0x80, so safetensors is recognised before pickle magic.
   if (e === '.safetensors' || looksLikeSafetensors(head, size)) return scanSafetensors(path, size);
   if (isPickleMagic(head)) return scanPickleFile(path, head);
+  const packed = compression(head);
+  if (packed && PICKLE_EXT.includes(e)) return skipped(`${packed}-compressed pickle (joblib compress=...); compressed pickles are not scanned yet`);
   // Protocol 0/1 pickles have no magic; trust the extension.
   if (PICKLE_EXT.includes(e) || ['.pt', '.pth', '.ckpt'].includes(e)) return scanPickleFile(path, head);
   if (['.npz', '.keras'].includes(e)) return { findings: [], problems: [{ kind: 'parse-error', message: `${e} file is not a zip archive` }] };

@@ -132,3 +132,11 @@ test('joblib files with embedded array bytes are scanned up to the first array a
   assert.deepEqual(findings, []);
   assert.match(problems[0].message, /joblib array data at offset/);
 });
+
+test('compressed joblib files are skipped with a problem, not reported as malformed', async () => {
+  const file = path.join(tmp.dir, 'model.z.joblib');
+  fs.writeFileSync(file, zlib.deflateSync(bytes('\x80\x04N.')));
+  const { findings, problems } = await scanModelFile(file, OPTS);
+  assert.deepEqual(findings, []);
+  assert.match(problems[0].message, /zlib-compressed pickle/);
+});
