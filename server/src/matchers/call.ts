@@ -50,9 +50,10 @@ export function matchesCall(call: Node, match: CallMatch, ctx: Pick<PythonRuleCo
   return true;
 }
 
-/** The callee as written, plus its resolved name when an alias hides it; goes between backticks: "`jl`, i.e. `joblib.load`". */
+/** The callee as written, plus its resolved name when an alias renames the function; goes between backticks: "`jl`, i.e. `joblib.load`". */
 function describeCallee(written: string, resolved: string | undefined): string {
-  return resolved && !resolved.endsWith(written) ? `${written}\`, i.e. \`${resolved}` : written;
+  const last = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+  return resolved && last(resolved) !== last(written) ? `${written}\`, i.e. \`${resolved}` : written;
 }
 
 function reportCallableArguments(call: Node, match: CallMatch, ctx: PythonRuleContext): void {

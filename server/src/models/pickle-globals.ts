@@ -28,6 +28,11 @@ const SAFE_PATTERNS: RegExp[] = [
   /^numpy\.dtypes\.[A-Za-z0-9]+DType$/,
   // Estimator / module classes (Capitalized final name): their __setstate__ only restores attributes.
   /^(torch\.nn\.modules|sklearn|xgboost|lightgbm)(\.[a-z_][a-z0-9_]*)+\.[A-Z][A-Za-z0-9_]*$/,
+  // What a pickled DataFrame/Series/Index is rebuilt from (frames, block managers, index and array
+  // reconstructors); pandas' I/O and eval modules stay out of this family (`pandas.io` is blocklisted).
+  /^pandas\.(core\.(frame|series|generic|internals|indexes|arrays|dtypes|sparse)|_libs)(\.[a-z_][a-z0-9_]*)*\.[A-Za-z_][A-Za-z0-9_]*$/,
+  // SciPy sparse matrices and arrays (csr_matrix, coo_array, ...).
+  /^scipy\.sparse(\.[a-z_][a-z0-9_]*)*\.[a-z]+_(matrix|array)$/,
 ];
 
 // Modules where every name is dangerous (ModelScan CRITICAL/HIGH `*`, picklescan `*`, fickling UNSAFE_IMPORTS
@@ -47,7 +52,7 @@ const DANGEROUS_MODULES = new Set([
   'numpy.f2py', 'numpy.distutils', 'numpy.testing._private.utils', 'numpy.lib.npyio',
   'torch.hub', 'torch._dynamo', 'torch._inductor', 'torch.jit', 'torch.compile', 'torch.utils.collect_env',
   'torch.utils.bottleneck', 'torch.utils.data.datapipes.utils.decoder', 'torch.distributed.elastic.rendezvous.api',
-  'fickling', 'picklescan', 'modelscan', 'pandas.io', 'mlflow.projects', 'keras.src.saving', 'IPython',
+  'fickling', 'picklescan', 'modelscan', 'pandas.io', 'pandas.core.computation', 'mlflow.projects', 'keras.src.saving', 'IPython',
 ]);
 
 // Single dangerous names inside otherwise unlisted modules (picklescan/fickling name lists, modelscan #338).
