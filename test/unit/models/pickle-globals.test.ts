@@ -29,8 +29,17 @@ test('blocklisted globals, submodules, Python 2 names and scanner bypasses are d
 });
 
 test('anything else is unknown', () => {
-  for (const [m, n] of [['__main__', 'Net'], ['mypkg.models', 'Net'], ['torch.nn.modules.linear', 'linear_helper'], ['pandas.core.frame', 'DataFrame']]) {
+  for (const [m, n] of [['__main__', 'Net'], ['mypkg.models', 'Net'], ['torch.nn.modules.linear', 'linear_helper'], ['statsmodels.regression.linear_model', 'OLS']]) {
     assert.equal(verdict(m, n), 'unknown', `${m}.${n}`);
+  }
+});
+
+test('pickled DataFrames and sparse matrices are data; pandas eval and I/O are not', () => {
+  for (const [m, n] of [['pandas.core.frame', 'DataFrame'], ['pandas._libs.internals', '_unpickle_block'], ['pandas.core.indexes.base', '_new_Index'], ['scipy.sparse._csr', 'csr_matrix']]) {
+    assert.equal(verdict(m, n), 'safe', `${m}.${n}`);
+  }
+  for (const [m, n] of [['pandas.core.computation.eval', 'eval'], ['pandas.io.pickle', 'read_pickle'], ['pandas.core.frame', 'os.system']]) {
+    assert.equal(verdict(m, n), 'dangerous', `${m}.${n}`);
   }
 });
 
