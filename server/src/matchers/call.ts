@@ -56,7 +56,28 @@ function describeCallee(written: string, resolved: string | undefined): string {
   return resolved && last(resolved) !== last(written) ? `${written}\`, i.e. \`${resolved}` : written;
 }
 
+const argumentTokens = new WeakMap<CallMatch, WeakMap<object, RegExp>>();
+
+/**
+ * A word any argument referring to a matched function must contain: its own name (`loads`) or a
+ * local alias of it (`jl`). Reading a call's arguments costs many calls into WASM, so calls whose
+ * text has none of these words are skipped.
+ */
+function tokensFor(match: CallMatch, ctx: PythonRuleContext): RegExp {
+  let perTable = argumentTokens.get(match);
+  if (!perTable) argumentTokens.set(match, (perTable = new WeakMap()));
+  let re = perTable.get(ctx.imports);
+  if (!re) {
+    const words = new Set(match.call.map((n) => n.slice(n.lastIndexOf('.') + 1)));
+    for (const alias of ctx.imports.namesResolvingTo(new Set(match.call))) words.add(alias);
+    re = new RegExp(`\\b(${[...words].map((w) => w.replace(/[^\w]/g, '')).join('|')})\\b`);
+    perTable.set(ctx.imports, re);
+  }
+  return re;
+}
+
 function reportCallableArguments(call: Node, match: CallMatch, ctx: PythonRuleContext): void {
+  if (!tokensFor(match, ctx).test(ctx.file.text.slice(call.startIndex, call.endIndex))) return;
   const args = ctx.args(call);
   for (const arg of [...args.positional, ...args.keywords.values()]) {
     if (arg.type !== 'attribute' && arg.type !== 'identifier') continue;

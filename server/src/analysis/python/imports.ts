@@ -146,6 +146,14 @@ export class ImportTable {
     return this.wildcards.length > 0;
   }
 
+  /** Local names (imports and aliases) that resolve to one of `targets`, e.g. `jl` for joblib.load. */
+  namesResolvingTo(targets: ReadonlySet<string>): string[] {
+    return [...this.imports.keys(), ...this.aliases.keys()].filter((n) => {
+      const r = this.resolve([n]);
+      return r !== undefined && targets.has(r);
+    });
+  }
+
   /** True when `name` is imported from (or as) `module` anywhere in the file. */
   imported(module: string): boolean {
     for (const target of this.imports.values()) if (target === module || target.startsWith(`${module}.`)) return true;
