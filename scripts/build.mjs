@@ -35,6 +35,8 @@ for (const f of wasm) {
 
 const builds = [
   { entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(serverOut, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  // Large CLI scans analyse on worker threads; each runs this bundle.
+  { entryPoints: [join(root, 'server/src/cli/scan-worker.ts')], outfile: join(serverOut, 'scan-worker.js') },
 ];
 if (existsSync(join(root, 'server/src/lsp/server.ts'))) builds.push({ entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(serverOut, 'server.js') });
 if (existsSync(join(root, 'client/src/extension.ts'))) builds.push({ entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] });

@@ -1,7 +1,7 @@
 // One CLI scan: settings, catalogue, walk, dependency facts, bounded-concurrency analysis -> a ScanReport and exit code.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzePath, type EngineContext, type FileAnalysis, initEngine } from '../engine/analyze';
+import type { EngineContext, FileAnalysis } from '../engine/analyze';
 import { SEVERITY_RANK } from '../engine/finding';
 import { factsFromFiles, isDependencyFile } from '../engine/project-facts';
 import { loadRegistry, type Registry } from '../engine/registry';
@@ -9,11 +9,9 @@ import type { ScanProblem, ScanReport } from '../output/report';
 import { codeRules } from '../rules';
 import type { ScanOptions } from './args';
 import { resolveConfig, unknownRuleWarnings } from './config';
-import { mapLimit } from './pool';
+import { analyzeFiles } from './parallel';
 import { walk } from './walk';
 
-/** Files analysed at once: enough to overlap I/O with parsing without holding many files in memory. */
-const CONCURRENCY = 4;
 
 /** The outcome of a scan: a report for the writers, or a fatal error (exit 2). */
 export type ScanOutcome =
@@ -82,9 +80,8 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
     const rootDeps = fs.readdirSync(root).map((n) => path.join(root, n)).filter((p) => isDependencyFile(p) && fs.statSync(p).isFile());
     const depFiles = [...new Set([...walked.dependencyFiles, ...rootDeps])].sort();
     const facts = factsFromFiles(readDependencyFiles(depFiles, settings.maxFileSize));
-    await initEngine();
     const ctx: EngineContext = { registry, settings, facts };
-    analyses = await mapLimit(walked.files, CONCURRENCY, (f) => analyzePath(f, ctx));
+    analyses = await analyzeFiles(walked.files, ctx);
   }
   // Config warnings travel with the report so JSON and SARIF carry them too.
   extraProblems.unshift(...warnings.map((message): ScanProblem => ({ kind: 'config-error', message })));
