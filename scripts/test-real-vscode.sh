@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the e2e suite (test/e2e) inside a real VS Code: installs the harness if needed, builds, compiles the suite, runs it on a temp copy of the fixtures.
 #
-# Env: MLSEC_E2E_TIMEOUT (seconds for the whole suite, default 300), plus the runner's
-# VSCODE_TEST_KEEP / VSCODE_TEST_VERBOSE / VSCODE_TEST_LOG (see test/e2e/run-vscode-tests.js).
+# Env: MLSEC_E2E_TIMEOUT (seconds for the whole suite, default 300), MLSEC_E2E_GREP (run only the
+# tests whose title matches), plus the runner's VSCODE_TEST_KEEP / VSCODE_TEST_VERBOSE /
+# VSCODE_TEST_LOG (see test/e2e/run-vscode-tests.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
