@@ -10,7 +10,7 @@ import type { Finding, Problem } from './finding';
 import type { ProjectFacts } from './project-facts';
 import { type RuleQuery, ruleQuery, runRules } from './python-rule-runner';
 import type { Registry } from './registry';
-import { createSourceFile, type SourceFile } from './source-file';
+import { createSourceFile, lastAtOrBefore, type SourceFile } from './source-file';
 
 type UnitResult = { findings: Finding[]; problems: Problem[] };
 
@@ -68,14 +68,8 @@ function capturesByUnit(query: QueryType, root: Node, units: Unit[]): Node[][] {
   const starts = units.map((u) => u.start);
   for (const c of query.captures(root)) {
     const s = c.node.startIndex;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= s) lo = mid;
-      else hi = mid - 1;
-    }
-    if (s >= units[lo].start && s < units[lo].end) buckets[lo].push(c.node);
+    const i = lastAtOrBefore(starts, s);
+    if (s >= units[i].start && s < units[i].end) buckets[i].push(c.node);
   }
   return buckets;
 }

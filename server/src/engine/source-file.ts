@@ -34,18 +34,24 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** Index of the last entry of ascending `sorted` that is <= `value` (0 when none is). */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Converts an offset to a 0-based position; offsets past the end clamp to the end. */
 export function positionAt(lineStarts: readonly number[], offset: number, textLength?: number): Position {
   const max = textLength ?? Number.MAX_SAFE_INTEGER;
   const o = Math.max(0, Math.min(offset, max));
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= o) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: o - lineStarts[lo] };
+  const line = lastAtOrBefore(lineStarts, o);
+  return { line, character: o - lineStarts[line] };
 }
 
 /** Converts a 0-based position to an offset, clamping to the file. */

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotebookJson, analyzePython, PythonAnalysisCache, type PythonAnalysisOptions } from '../engine/analyze';
 import { createSourceFile } from '../engine/source-file';
 import { toDiagnostics } from './convert';
-import { cancelSettle, settleLater } from './settle';
+import { cancelSettle, coalesce, settleLater } from './settle';
 import { logError, publish, type ServerState } from './state';
 import { uriToPath } from './uri';
 
@@ -50,17 +50,9 @@ export function analyzeDocument(state: ServerState, doc: TextDocument, options: 
   }
 }
 
-const pending = new Set<string>();
-
-/**
- * Analyses a document on the next turn of the event loop. Several changes queued in the same
- * turn coalesce into one analysis of the newest text; `setImmediate`, not a timer, so no delay is added.
- */
+/** Analyses a document on the next event-loop turn (changes in one turn coalesce), taking the keystroke fast path. */
 export function scheduleDocument(state: ServerState, uri: string): void {
-  if (pending.has(uri)) return;
-  pending.add(uri);
-  setImmediate(() => {
-    pending.delete(uri);
+  coalesce(uri, () => {
     const doc = state.documents.get(uri);
     if (doc) analyzeDocument(state, doc, { quick: true });
   });

@@ -4,7 +4,7 @@ import { analyzeNotebookCells, PythonAnalysisCache, type PythonAnalysisOptions }
 import type { NotebookCellInput } from '../engine/notebook';
 import { createSourceFile } from '../engine/source-file';
 import { findingDiagnostic, problemDiagnostic } from './convert';
-import { cancelSettle, settleLater } from './settle';
+import { cancelSettle, coalesce, settleLater } from './settle';
 import { logError, publish, type ServerState } from './state';
 
 function cellInputs(state: ServerState, nb: NotebookDocument): NotebookCellInput[] {
@@ -48,14 +48,9 @@ export function analyzeNotebook(state: ServerState, nb: NotebookDocument, option
   });
 }
 
-const pending = new Set<string>();
-
-/** Analyses a notebook on the next event-loop turn, coalescing changes queued in the same turn. */
+/** Analyses a notebook on the next event-loop turn (changes in one turn coalesce), taking the keystroke fast path. */
 export function scheduleNotebook(state: ServerState, uri: string): void {
-  if (pending.has(uri)) return;
-  pending.add(uri);
-  setImmediate(() => {
-    pending.delete(uri);
+  coalesce(uri, () => {
     const nb = state.notebooks.getNotebookDocument(uri);
     if (nb) analyzeNotebook(state, nb, { quick: true });
   });

@@ -1,4 +1,4 @@
-// After keystroke (fast-path) analyses, one full analysis once the document has been idle for a moment.
+// Scheduling of analyses: coalesce changes within one event-loop turn, and a full analysis once a document is idle.
 import type { PythonAnalysisCache } from '../engine/analyze';
 
 /** How long a document must be idle before its full re-analysis. The keystroke path already published. */
@@ -26,4 +26,19 @@ export function settleLater(key: string, cache: PythonAnalysisCache | undefined,
 export function cancelSettle(key: string): void {
   clearTimeout(timers.get(key));
   timers.delete(key);
+}
+
+const pending = new Set<string>();
+
+/**
+ * Runs `fn` on the next turn of the event loop; calls for the same key in the same turn coalesce
+ * into one run (which then sees the newest text). `setImmediate`, not a timer: no delay is added.
+ */
+export function coalesce(key: string, fn: () => void): void {
+  if (pending.has(key)) return;
+  pending.add(key);
+  setImmediate(() => {
+    pending.delete(key);
+    fn();
+  });
 }

@@ -109,3 +109,20 @@ export function declarativeRule(card: RuleCard, match: CallMatch): PythonRule {
     },
   };
 }
+
+/**
+ * A code rule that looks only at calls whose callee resolves to one of `callees`; `check` gets the
+ * call and its qualified name (the shape of most Python code rules).
+ */
+export function callRule(id: string, callees: readonly string[], check: (call: Node, ctx: PythonRuleContext, name: string) => void): PythonRule {
+  const wanted = new Set(callees);
+  return {
+    id,
+    target: 'python',
+    kinds: ['call'],
+    visit(node, ctx) {
+      const name = ctx.calleeName(node);
+      if (name && wanted.has(name)) check(node, ctx, name);
+    },
+  };
+}

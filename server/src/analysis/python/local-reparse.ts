@@ -1,4 +1,5 @@
 // The keystroke fast path: re-parse only the statement an edit falls in, when the edit cannot change the statement structure.
+import { lastAtOrBefore } from '../../engine/source-file';
 import type { TextChange } from '../../parsers/python';
 import type { Unit } from './units';
 
@@ -51,13 +52,7 @@ function staysOneStatement(stmt: string, indent: number): boolean {
  * parse, or undefined.
  */
 export function localSource(oldText: string, newText: string, units: readonly Unit[], change: TextChange): LocalSource | undefined {
-  let lo = 0;
-  let hi = units.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (units[mid].start <= change.start) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(units.map((u) => u.start), change.start);
   const found = units[lo];
   if (!found || found.kind !== 'stmt' || change.start <= found.start) return undefined;
   // An edit in the whitespace after a statement (units cover every statement and comment, so the gap
