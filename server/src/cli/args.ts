@@ -19,6 +19,8 @@ export interface ScanOptions {
   verbose: boolean;
   /** Exit 2 when a rule failed or a file could not be parsed (default: report them, keep the findings' exit code). */
   strict: boolean;
+  /** Exit 0 even when findings are reported (tool errors still exit 2), like ruff's --exit-zero. */
+  exitZero: boolean;
 }
 
 /** What the command line asks for. */
@@ -48,6 +50,7 @@ Options:
       --exclude GLOB                  skip files/directories matching GLOB (repeatable)
       --no-gitignore                  do not read .gitignore files
       --strict                        exit 2 if a rule failed or a file could not be parsed
+      --exit-zero                     exit 0 even when findings are reported (tool errors still exit 2)
   -q, --quiet                         print findings only (no summary, no notes)
   -v, --verbose                       also list every skipped file and why
   -h, --help                          show this help
@@ -74,6 +77,7 @@ const BOOL_FLAGS: Record<string, keyof ScanOptions | 'help' | 'version' | 'no-gi
   '--quiet': 'quiet', '-q': 'quiet',
   '--verbose': 'verbose', '-v': 'verbose',
   '--strict': 'strict',
+  '--exit-zero': 'exitZero',
   '--no-gitignore': 'no-gitignore',
   '--help': 'help', '-h': 'help',
   '--version': 'version', '-V': 'version',
@@ -85,7 +89,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help' };
   if (argv[0] === '--version' || argv[0] === '-V') return { kind: 'version' };
   if (argv[0] !== 'scan') return { kind: 'error', message: `unknown command '${argv[0]}' (try 'mlsec scan .' or 'mlsec --help')` };
-  const o: ScanOptions = { paths: [], format: 'text', minSeverity: 'note', include: [], exclude: [], gitignore: true, quiet: false, verbose: false, strict: false };
+  const o: ScanOptions = { paths: [], format: 'text', minSeverity: 'note', include: [], exclude: [], gitignore: true, quiet: false, verbose: false, strict: false, exitZero: false };
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -104,7 +108,7 @@ export function parseArgs(argv: readonly string[]): Command {
       if (eq > 0) return { kind: 'error', message: `${flag} takes no value` };
       if (bool === 'version') return { kind: 'version' };
       if (bool === 'no-gitignore') o.gitignore = false;
-      else if (bool === 'quiet' || bool === 'verbose' || bool === 'strict') o[bool] = true;
+      else if (bool === 'quiet' || bool === 'verbose' || bool === 'strict' || bool === 'exitZero') o[bool] = true;
       continue;
     }
     const name = VALUE_FLAGS[flag];

@@ -89,9 +89,10 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
   return { ok: true, report, warnings, exitCode: exitCodeOf(report, opts), configFile: config.file };
 }
 
-/** 1 when a finding is at or above --min-severity; 2 under --strict when a rule failed or a file did not parse; else 0. */
-export function exitCodeOf(report: ScanReport, opts: Pick<ScanOptions, 'minSeverity' | 'strict'>): 0 | 1 | 2 {
+/** 1 when a finding is at or above --min-severity (0 with --exit-zero); 2 under --strict when a rule failed or a file did not parse; else 0. */
+export function exitCodeOf(report: ScanReport, opts: Pick<ScanOptions, 'minSeverity' | 'strict' | 'exitZero'>): 0 | 1 | 2 {
   if (opts.strict && report.analyses.some((a) => a.problems.some((p) => p.kind === 'rule-error' || p.kind === 'parse-error'))) return 2;
+  if (opts.exitZero) return 0;
   const min = SEVERITY_RANK[opts.minSeverity];
   return report.analyses.some((a) => a.findings.some((f) => SEVERITY_RANK[f.severity] >= min)) ? 1 : 0;
 }

@@ -91,3 +91,10 @@ test('exit 2 with the card error when the rule catalogue is invalid', () => {
   assert.equal(r.code, 2, r.stdout);
   assert.match(r.stderr, /invalid rule catalogue: rules\/python\/unsafe-torch-load\.yaml: field 'category'/);
 });
+
+test('--exit-zero reports findings but exits 0', () => {
+  const dir = tree({ 'train.py': TORCH_LOAD });
+  const r = mlsec(['scan', '.', '--exit-zero'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /unsafe-torch-load/);
+});
