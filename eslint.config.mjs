@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The engine is pure: the CLI and the server are thin adapters over it.
-    files: ['server/src/{engine,parsers,matchers,rules,fixes,output,models,analysis}/**/*.ts'],
+    files: ['server/src/{engine,parsers,matchers,rules,fixes,output,models,analysis,plugins}/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-*', 'vscode-languageserver*', '**/lsp/**'], message: 'engine code must not import editor or LSP modules' }] }],
     },

@@ -8,7 +8,7 @@ import { buildRegistry } from '../../server/src/engine/registry';
 import { defineRule } from '../../server/src/engine/rule';
 import { computeLineStarts, offsetAt, positionAt } from '../../server/src/engine/source-file';
 import { suppressionEdit } from '../../server/src/engine/suppressions';
-import { detectTarget } from '../../server/src/engine/targets';
+import { detectTarget, refineYamlTarget } from '../../server/src/engine/targets';
 import { applyEdits, engineContext } from '../helpers/engine';
 
 const rulesAt = (r: { findings: { ruleId: string; range: { start: number } }[]; file: { lineStarts: readonly number[] } }) =>
@@ -29,7 +29,16 @@ test('targets are detected from names and magic bytes', () => {
   assert.equal(detectTarget('nb/Explore.IPYNB'), 'notebook');
   assert.equal(detectTarget('models/model.pt'), 'model');
   assert.equal(detectTarget('weights.unknownext', new Uint8Array([0x80, 0x04, 0x95])), 'model');
-  assert.equal(detectTarget('README.md'), 'unknown');
+  assert.equal(detectTarget('notes.txt'), 'unknown');
+  assert.equal(detectTarget('docker/Dockerfile.gpu'), 'dockerfile');
+  assert.equal(detectTarget('requirements-dev.txt'), 'requirements');
+  assert.equal(detectTarget('.github/workflows/ci.yml'), 'github-actions');
+  assert.equal(detectTarget('deploy/docker-compose.yaml'), 'compose');
+  assert.equal(detectTarget('infra/main.tf'), 'terraform');
+  assert.equal(detectTarget('.env.local'), 'env');
+  assert.equal(detectTarget('data/users.csv'), 'data');
+  assert.equal(detectTarget('model.threatmodel.yaml'), 'threatmodel');
+  assert.equal(refineYamlTarget(detectTarget('k8s/serve.yaml'), 'apiVersion: v1\nkind: Pod\n'), 'kubernetes');
   assert.equal(detectTarget('bin/run', '#!/usr/bin/env python3\nprint(1)'), 'python');
 });
 

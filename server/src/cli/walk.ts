@@ -4,6 +4,7 @@ import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { isDependencyFile } from '../engine/project-facts';
+import { isAnalyzable } from '../engine/analyze';
 import { detectTarget } from '../engine/targets';
 
 /** Directory names never entered (unless named on the command line). */
@@ -80,8 +81,9 @@ export function globMatcher(patterns: readonly string[]): ((rel: string) => bool
 
 /** True when a file with this name is worth analysing (by extension, or a python/pickle header for extensionless files). */
 function isCandidate(abs: string): boolean {
-  if (detectTarget(abs) !== 'unknown') return true;
-  if (path.extname(abs) !== '') return false;
+  const byName = detectTarget(abs);
+  if (isAnalyzable(byName)) return true;
+  if (byName !== 'unknown' || path.extname(abs) !== '') return false;
   // Extensionless scripts (bin/train) may be Python by shebang; 64 bytes is cheap.
   try {
     const fd = fs.openSync(abs, 'r');
@@ -89,7 +91,7 @@ function isCandidate(abs: string): boolean {
       const head = Buffer.alloc(64);
       const n = fs.readSync(fd, head, 0, 64, 0);
       const bytes = head.subarray(0, n);
-      return detectTarget(abs, bytes) !== 'unknown' || detectTarget(abs, bytes.toString('latin1')) !== 'unknown';
+      return isAnalyzable(detectTarget(abs, bytes)) || isAnalyzable(detectTarget(abs, bytes.toString('latin1')));
     } finally {
       fs.closeSync(fd);
     }

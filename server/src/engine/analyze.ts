@@ -9,9 +9,11 @@ import { type CellFinding, findingsToCells, joinCodeCells, type NotebookCellInpu
 import type { ProjectFacts } from './project-facts';
 import { analyzePythonSource, PythonAnalysisCache, type PythonAnalysisOptions } from './python-analyzer';
 import type { Registry } from './registry';
-import { computeLineStarts, createSourceFile, positionAt, type SourceFile } from './source-file';
+import { computeLineStarts, createSourceFile, positionAt, type SourceFile, type Target } from './source-file';
 import { applySuppressions } from './suppressions';
-import { detectTarget, looksLikePickle } from './targets';
+import { detectTarget, looksLikePickle, refineYamlTarget } from './targets';
+import type { AnalyzerContext, RawFinding, TextAnalyzer } from './plugin';
+import { outputAnalyzers, textAnalyzersFor } from '../plugins';
 
 /** What every analysis needs: the catalogue, the user's settings and the workspace facts. */
 export interface EngineContext {
@@ -59,7 +61,7 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
   const file = createSourceFile(path, 'notebook', text);
   const notebook = parseNotebookJson(text);
   const problems: Problem[] = notebook.errors.map((message) => ({ kind: 'parse-error', message }));
-  if (notebook.cells.length === 0) return { file, findings: [], problems, notebook };
+  if (notebook.cells.length === 0) return { file, findings: analyzeOutputs(notebook, ctx, problems), problems, notebook };
   const result = analyzeNotebookCells(notebook.cells, ctx, cache, options);
   const toFile = (cell: number, r: { start: number; end: number }) => ({
     start: fileOffsetOf(notebook.sources[cell], r.start),
@@ -78,6 +80,8 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
     const cell = (p as { cell?: number }).cell;
     problems.push(cell !== undefined && p.range ? { ...p, range: toFile(cell, p.range) } : p);
   }
+  findings.push(...analyzeOutputs(notebook, ctx, problems));
+  findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { file, findings, problems, notebook };
 }
 
@@ -102,12 +106,89 @@ export async function analyzeModelFile(path: string, ctx: EngineContext): Promis
   return { file, findings, problems: scan.problems };
 }
 
-/** Analyses text whose target is known from its path (python or notebook); other targets give no findings. */
+/** The analyser context plugins get: the engine context plus a cheap "is this rule on?" check. */
+function analyzerContext(ctx: EngineContext): AnalyzerContext {
+  return { ...ctx, enabled: (id) => ctx.registry.byId.has(id) && ctx.settings.rules[id] !== 'off' };
+}
+
+/** Applies cards to raw plugin findings: card message/severity as defaults, settings overrides, 'off' rules dropped. */
+export function finalizeFindings(raw: readonly RawFinding[], ctx: EngineContext, problems: Problem[]): Finding[] {
+  const out: Finding[] = [];
+  for (const r of raw) {
+    const card = ctx.registry.byId.get(r.ruleId);
+    if (!card) {
+      problems.push({ kind: 'rule-error', ruleId: r.ruleId, message: `finding for unknown rule ${r.ruleId}` });
+      continue;
+    }
+    const level = ctx.settings.rules[r.ruleId];
+    if (level === 'off') continue;
+    out.push({ ruleId: r.ruleId, severity: level ?? r.severity ?? card.severity, message: r.message ?? card.message, range: r.range, fixes: r.fixes ?? [], properties: r.properties });
+  }
+  return out;
+}
+
+/** Runs the plugins' text analysers for `file` (each guarded: one that throws becomes a problem). */
+function runTextAnalyzers(file: SourceFile, ctx: EngineContext): FileAnalysis {
+  const problems: Problem[] = [];
+  const raw: RawFinding[] = [];
+  const actx = analyzerContext(ctx);
+  for (const a of textAnalyzersFor(file.target)) {
+    try {
+      const r = a.analyze(file, actx);
+      raw.push(...r.findings);
+      problems.push(...(r.problems ?? []));
+    } catch (e) {
+      problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
+    }
+  }
+  const { kept, unused } = applySuppressions(finalizeFindings(raw, ctx, problems), file.text, file.lineStarts);
+  kept.sort((x, y) => x.range.start - y.range.start || x.ruleId.localeCompare(y.ruleId));
+  return { file, findings: kept, problems: [...problems, ...unused] };
+}
+
+/**
+ * True when some analyser handles `target` (the CLI walk and the workspace scan only read such files).
+ * A generic YAML file counts when Kubernetes manifests are handled: its text decides (refineYamlTarget).
+ */
+export function isAnalyzable(target: Target): boolean {
+  if (target === 'python' || target === 'notebook' || target === 'model') return true;
+  return textAnalyzersFor(target).length > 0 || (target === 'yaml' && textAnalyzersFor('kubernetes').length > 0);
+}
+
+/** Analyses text whose target is known from its path: Python, notebooks, or any target a plugin handles. */
 export function analyzeText(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache): FileAnalysis {
-  const target = detectTarget(path, text.slice(0, 64));
+  const target = refineYamlTarget(detectTarget(path, text.slice(0, 64)), text);
   if (target === 'python') return analyzePython(path, text, ctx, cache);
   if (target === 'notebook') return analyzeNotebookJson(path, text, ctx, cache);
-  return { file: createSourceFile(path, target, text), findings: [], problems: [] };
+  return runTextAnalyzers(createSourceFile(path, target, text), ctx);
+}
+
+/** Runs the notebook-output analysers over a parsed notebook's saved outputs; ranges mapped into the file. */
+function analyzeOutputs(notebook: ParsedNotebook, ctx: EngineContext, problems: Problem[]): Finding[] {
+  const analyzers = outputAnalyzers();
+  if (analyzers.length === 0 || notebook.outputs.length === 0) return [];
+  const actx = analyzerContext(ctx);
+  const out: Finding[] = [];
+  for (const output of notebook.outputs) {
+    for (const a of analyzers) {
+      let raw: RawFinding[];
+      try {
+        raw = a.analyze(output, actx);
+      } catch (e) {
+        problems.push({ kind: 'rule-error', message: `${a.name} failed on cell ${output.cell}: ${(e as Error).message}` });
+        continue;
+      }
+      for (const f of finalizeFindings(raw, ctx, problems)) {
+        out.push({
+          ...f,
+          range: { start: fileOffsetOf(output.pieces, f.range.start), end: fileOffsetOf(output.pieces, f.range.end) },
+          cell: { cell: output.cell, cellPart: 'output' },
+          properties: { ...f.properties, output: output.output, outputKind: output.kind },
+        });
+      }
+    }
+  }
+  return out;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -138,7 +219,9 @@ export async function analyzePath(path: string, ctx: EngineContext): Promise<Fil
   const target = detectTarget(path, head);
   try {
     if (target === 'model') return await analyzeModelFile(path, ctx);
-    if (target === 'unknown') return empty('unknown', { kind: 'skipped', message: 'not a file type mlsec analyses' });
+    if (!isAnalyzable(target)) return empty(target, { kind: 'skipped', message: 'not a file type mlsec analyses' });
+    const streaming = textAnalyzersFor(target).filter((a) => a.analyzePath);
+    if (streaming.length) return await analyzeStreaming(path, target, streaming, ctx);
     if (size > ctx.settings.maxFileSize) {
       return empty(target, { kind: 'skipped', message: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(ctx.settings.maxFileSize / 1048576).toFixed(1)} MB limit (setting maxFileSize)` });
     }
@@ -148,6 +231,24 @@ export async function analyzePath(path: string, ctx: EngineContext): Promise<Fil
   } catch (e) {
     return empty(target, { kind: 'skipped', message: `analysis failed: ${(e as Error).message}` });
   }
+}
+
+/** Analysers that read their file themselves (large data files); their texts are joined in order. */
+async function analyzeStreaming(path: string, target: Target, analyzers: TextAnalyzer[], ctx: EngineContext): Promise<FileAnalysis> {
+  const problems: Problem[] = [];
+  const raw: RawFinding[] = [];
+  let text = '';
+  for (const a of analyzers) {
+    try {
+      const r = await a.analyzePath!(path, analyzerContext(ctx));
+      if (!text) text = r.text;
+      raw.push(...r.findings);
+      problems.push(...(r.problems ?? []));
+    } catch (e) {
+      problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
+    }
+  }
+  return { file: createSourceFile(path, target, text), findings: finalizeFindings(raw, ctx, problems), problems };
 }
 
 export { PythonAnalysisCache, type PythonAnalysisOptions };

@@ -22,7 +22,12 @@ export interface Registry {
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
-const TARGETS: readonly RuleTarget[] = ['python', 'model'];
+/** Every value a card's `target` may take. */
+export const RULE_TARGETS: readonly RuleTarget[] = [
+  'python', 'model', 'notebook-output', 'dockerfile', 'requirements', 'pyproject', 'pipfile', 'setup-cfg', 'conda-env', 'lockfile',
+  'compose', 'kubernetes', 'github-actions', 'terraform', 'yaml', 'json', 'toml', 'ini', 'env', 'credentials', 'data', 'threatmodel', 'markdown',
+];
+const TARGETS = RULE_TARGETS;
 
 function req<T>(file: string, obj: Record<string, unknown>, field: string, check: (v: unknown) => v is T, want: string): T {
   const v = obj[field];

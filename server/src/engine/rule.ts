@@ -5,10 +5,13 @@ import type { CallArguments } from '../analysis/python/nodes';
 import type { Category } from '../shared/categories';
 import type { Fix, OffsetRange, Severity } from './finding';
 import type { ProjectFacts } from './project-facts';
-import type { SourceFile } from './source-file';
+import type { SourceFile, Target } from './source-file';
 
-/** Which analyser runs a rule. Python rules also run on notebook code cells. */
-export type RuleTarget = 'python' | 'model';
+/**
+ * Which analyser runs a rule. Python rules also run on notebook code cells; 'notebook-output' rules
+ * run on saved cell outputs; the others are file targets handled by plugins' text analysers.
+ */
+export type RuleTarget = 'python' | 'model' | 'notebook-output' | Exclude<Target, 'python' | 'notebook' | 'model' | 'unknown'>;
 
 /** A keyword-argument condition: argument name -> literal it must (when) or must not (unless) equal. */
 export type KwargCondition = Record<string, boolean | string | number | null>;
@@ -91,10 +94,10 @@ export interface PythonRule {
   visit(node: Node, ctx: PythonRuleContext): void;
 }
 
-/** A rule whose findings come from a dedicated scanner (e.g. model files); declared so its card is joined. */
+/** A rule whose findings come from a dedicated scanner or analyser (model files, Dockerfiles, ...); declared so its card is joined. */
 export interface ScannerRule {
   id: string;
-  target: 'model';
+  target: Exclude<RuleTarget, 'python'>;
 }
 
 /** Any code rule. */

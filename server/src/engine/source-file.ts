@@ -11,8 +11,13 @@ export interface SourceFile {
   readonly lineStarts: readonly number[];
 }
 
-/** The kinds of file mlsec knows how to analyse. */
-export type Target = 'python' | 'notebook' | 'model' | 'requirements' | 'unknown';
+/** The kinds of file mlsec knows how to analyse ('unknown' = none of them). */
+export type Target =
+  | 'python' | 'notebook' | 'model'
+  | 'dockerfile' | 'requirements' | 'pyproject' | 'pipfile' | 'setup-cfg' | 'conda-env' | 'lockfile'
+  | 'compose' | 'kubernetes' | 'github-actions' | 'terraform' | 'yaml' | 'json' | 'toml' | 'ini' | 'env'
+  | 'credentials' | 'data' | 'threatmodel' | 'markdown'
+  | 'unknown';
 
 /** Builds a SourceFile, computing its line table once. */
 export function createSourceFile(path: string, target: Target, text: string): SourceFile {

@@ -1,0 +1,5 @@
+// The supply-chain plugin: its text analysers, notebook-output analysers and code rules (filled in by its issue).
+import type { Plugin } from '../../engine/plugin';
+
+/** What the supply-chain category contributes to the engine. */
+export const plugin: Plugin = { name: 'supply-chain' };

@@ -1,0 +1,5 @@
+// The threat-model plugin: its text analysers, notebook-output analysers and code rules (filled in by its issue).
+import type { Plugin } from '../../engine/plugin';
+
+/** What the threat-model category contributes to the engine. */
+export const plugin: Plugin = { name: 'threat-model' };
