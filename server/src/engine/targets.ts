@@ -36,7 +36,7 @@ function targetByName(path: string): Target | undefined {
   if (/^(environment|conda)[\w.-]*\.ya?ml$/.test(base)) return 'conda-env';
   if (['poetry.lock', 'uv.lock', 'pipfile.lock', 'pylock.toml', 'conda-lock.yml', 'conda-lock.yaml'].includes(base)) return 'lockfile';
   if (/^(docker-)?compose[\w.-]*\.ya?ml$/.test(base)) return 'compose';
-  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(norm) || /(^|\/)action\.ya?ml$/.test(norm)) return 'github-actions';
+  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(norm) || /(^|\/)action\.ya?ml$/.test(norm)) return 'github-actions';
   if (/\.threatmodel\.ya?ml$/.test(base)) return 'threatmodel';
   if (ext === '.tf' || ext === '.tfvars' || base.endsWith('.tf.json')) return 'terraform';
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'env';
