@@ -27,6 +27,13 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'file', pattern: '**/*.ipynb' },
       // Notebook cells (synced through notebook sync); listed so code actions reach them.
       { notebook: 'jupyter-notebook', language: 'python' },
+      // Dependency files, container and IaC files, config and env files: the server analyses the kinds
+      // its plugins handle and ignores the rest.
+      { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}' },
+      { scheme: 'file', pattern: '**/{requirements,constraints}*.{txt,in}' },
+      { scheme: 'file', pattern: '**/{pyproject.toml,Pipfile,setup.cfg,*.threatmodel.yaml}' },
+      { scheme: 'file', pattern: '**/*.{yml,yaml,json,toml,tf,tfvars,ini,cfg,env}' },
+      { scheme: 'file', pattern: '**/.env*' },
     ],
     synchronize: { configurationSection: 'mlsec' },
     initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,

@@ -1,19 +1,27 @@
 // Analyses open text documents (Python files, raw .ipynb JSON) on open and on every change, and publishes diagnostics.
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNotebookJson, analyzePython, PythonAnalysisCache, type PythonAnalysisOptions } from '../engine/analyze';
+import { analyzeNotebookJson, analyzePython, analyzeText, isAnalyzable, PythonAnalysisCache, type PythonAnalysisOptions } from '../engine/analyze';
+import { detectTarget } from '../engine/targets';
 import { createSourceFile } from '../engine/source-file';
-import { toDiagnostics } from './convert';
+import { type IgnoreStyle, toDiagnostics } from './convert';
 import { cancelSettle, coalesce, settleLater } from './settle';
 import { logError, publish, type ServerState } from './state';
 import { uriToPath } from './uri';
 
-/** Which analyser an open text document goes to, if any. */
-export function documentKind(doc: Pick<TextDocument, 'uri' | 'languageId'>): 'python' | 'ipynb' | undefined {
+/** Which analyser an open text document goes to, if any: Python, raw .ipynb JSON, or a plugin-handled file kind. */
+export function documentKind(doc: Pick<TextDocument, 'uri' | 'languageId'>): 'python' | 'ipynb' | 'text' | undefined {
   const path = doc.uri.split(/[?#]/)[0].toLowerCase();
   if (path.endsWith('.ipynb')) return 'ipynb';
   if (doc.languageId === 'python' || /\.pyw?$|\.pyi$/.test(path)) return 'python';
-  return undefined;
+  return isAnalyzable(detectTarget(uriToPath(doc.uri))) ? 'text' : undefined;
+}
+
+/** '#' comments work on the line in most text formats; JSON has none and Dockerfile instructions take none inline. */
+function ignoreStyleOf(kind: 'python' | 'ipynb' | 'text', target: string): IgnoreStyle {
+  if (kind === 'python') return 'python';
+  if (kind === 'ipynb') return 'ipynb-json';
+  return target === 'json' || target === 'dockerfile' || target === 'data' ? 'none' : 'python';
 }
 
 function cacheFor(state: ServerState, uri: string): PythonAnalysisCache {
@@ -34,8 +42,8 @@ export function analyzeDocument(state: ServerState, doc: TextDocument, options: 
   try {
     const path = uriToPath(doc.uri);
     const cache = cacheFor(state, doc.uri);
-    const result = kind === 'python' ? analyzePython(path, text, state, cache, options) : analyzeNotebookJson(path, text, state, cache, options);
-    publish(state, doc.uri, toDiagnostics(result, result.file, kind === 'python' ? 'python' : 'ipynb-json'), doc.version);
+    const result = kind === 'python' ? analyzePython(path, text, state, cache, options) : kind === 'ipynb' ? analyzeNotebookJson(path, text, state, cache, options) : analyzeText(path, text, state);
+    publish(state, doc.uri, toDiagnostics(result, result.file, ignoreStyleOf(kind, result.file.target)), doc.version);
     settleLater(doc.uri, cache, () => {
       const current = state.documents.get(doc.uri);
       if (current) analyzeDocument(state, current);
