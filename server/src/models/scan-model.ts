@@ -1,8 +1,9 @@
 // Model-file scanner entry point (pickle, PyTorch, NumPy, Keras/HDF5, safetensors); reads bytes, never loads.
 import * as fs from 'fs';
+import * as zlib from 'zlib';
 import type { Problem } from '../engine/finding';
 import { scanArchive } from './archive';
-import { fileReader } from './byte-reader';
+import { ByteReader, fileReader } from './byte-reader';
 import { isHdf5, scanH5 } from './keras';
 import { isNpy, scanNpy } from './numpy';
 import { scanPickleStream } from './pickle-scan';
@@ -75,6 +76,41 @@ async function scanPickleFile(path: string, head: Buffer): Promise<ModelScanResu
   }
 }
 
+/** Decompressed bytes scanned at most from a compressed pickle: a decompression bomb stops here. */
+const MAX_INFLATED = 1 << 30;
+
+/** joblib's zlib/gzip-compressed pickles: inflate as a stream (bounded) and disassemble what comes out. */
+async function scanCompressedPickle(path: string, kind: 'zlib' | 'gzip'): Promise<ModelScanResult> {
+  const src = fs.createReadStream(path, { highWaterMark: 1 << 20 });
+  const inflate = kind === 'gzip' ? zlib.createGunzip() : zlib.createInflate();
+  src.on('error', (e) => inflate.destroy(e));
+  src.pipe(inflate);
+  let total = 0;
+  let capped = false;
+  const chunks = async function* () {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > MAX_INFLATED) {
+        capped = true;
+        return;
+      }
+      yield chunk;
+    }
+  };
+  const r = new ByteReader(chunks());
+  try {
+    const { findings, problems } = await scanPickleStream(r, {}, {});
+    if (capped) problems.push({ kind: 'skipped', message: `${kind}-compressed pickle inflates past ${MAX_INFLATED / 1048576} MiB; scanned the first ${MAX_INFLATED / 1048576} MiB` });
+    return { findings, problems };
+  } catch (e) {
+    return { findings: [], problems: [{ kind: 'parse-error', message: `${kind} stream is corrupt: ${(e as Error).message}` }] };
+  } finally {
+    src.destroy();
+    inflate.destroy();
+    await r.close();
+  }
+}
+
 async function dispatch(path: string, size: number): Promise<ModelScanResult> {
   const head = await readHead(path, 64);
   const e = ext(path);
@@ -93,7 +129,8 @@ async function dispatch(path: string, size: number): Promise<ModelScanResult> {
   if (e === '.safetensors' || looksLikeSafetensors(head, size)) return scanSafetensors(path, size);
   if (isPickleMagic(head)) return scanPickleFile(path, head);
   const packed = compression(head);
-  if (packed && PICKLE_EXT.includes(e)) return skipped(`${packed}-compressed pickle (joblib compress=...); compressed pickles are not scanned yet`);
+  if ((packed === 'zlib' || packed === 'gzip') && PICKLE_EXT.includes(e) && head.subarray(0, 2).toString('latin1') !== 'ZF') return scanCompressedPickle(path, packed);
+  if (packed && PICKLE_EXT.includes(e)) return skipped(`${packed}-compressed pickle (joblib compress=...); only zlib and gzip are decompressed`);
   // Protocol 0/1 pickles have no magic; trust the extension.
   if (PICKLE_EXT.includes(e) || ['.pt', '.pth', '.ckpt'].includes(e)) return scanPickleFile(path, head);
   if (['.npz', '.keras'].includes(e)) return { findings: [], problems: [{ kind: 'parse-error', message: `${e} file is not a zip archive` }] };

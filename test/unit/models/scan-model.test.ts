@@ -133,10 +133,20 @@ test('joblib files with embedded array bytes are scanned up to the first array a
   assert.match(problems[0].message, /joblib array data at offset/);
 });
 
-test('compressed joblib files are skipped with a problem, not reported as malformed', async () => {
-  const file = path.join(tmp.dir, 'model.z.joblib');
-  fs.writeFileSync(file, zlib.deflateSync(bytes('\x80\x04N.')));
-  const { findings, problems } = await scanModelFile(file, OPTS);
-  assert.deepEqual(findings, []);
-  assert.match(problems[0].message, /zlib-compressed pickle/);
+test('zlib/gzip-compressed joblib files are inflated as a stream and scanned; other codecs are skipped with a problem', async () => {
+  const clean = path.join(tmp.dir, 'model.z.joblib');
+  fs.writeFileSync(clean, zlib.deflateSync(bytes('\x80\x04N.')));
+  assert.deepEqual(await scanModelFile(clean, OPTS), { findings: [], problems: [] });
+  const evil = path.join(tmp.dir, 'model.gz.pkl');
+  fs.writeFileSync(evil, zlib.gzipSync(bytes('\x80\x02cposix\nsystem\nX\x02\x00\x00\x00idq\x01\x85R.')));
+  const r = await scanModelFile(evil, OPTS);
+  assert.deepEqual(r.findings.map((f) => f.ruleId), ['pickle-dangerous-global']);
+  const corrupt = path.join(tmp.dir, 'corrupt.joblib');
+  fs.writeFileSync(corrupt, Buffer.concat([zlib.deflateSync(bytes('\x80\x04N.')).subarray(0, 4), Buffer.from('garbage!garbage!')]));
+  const c = await scanModelFile(corrupt, OPTS);
+  assert.deepEqual(c.findings.filter((f) => f.ruleId === 'pickle-dangerous-global'), []);
+  assert.ok(c.problems.length + c.findings.length > 0, 'a corrupt stream is reported');
+  const xz = path.join(tmp.dir, 'model.xz.joblib');
+  fs.writeFileSync(xz, Buffer.concat([Buffer.from('fd377a585a00', 'hex'), Buffer.alloc(32)]));
+  assert.match((await scanModelFile(xz, OPTS)).problems[0].message, /xz-compressed pickle/);
 });
