@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { analyzeModelFile, analyzeNotebookJson, analyzePython } from '../../server/src/engine/analyze';
+import { analyzeModelFile, analyzeNotebookJson, analyzePython, analyzeText } from '../../server/src/engine/analyze';
 import { positionAt } from '../../server/src/engine/source-file';
 import { applyEdits, engineContext, firstFixEdits } from '../helpers/engine';
 
@@ -106,3 +106,17 @@ for (const dir of ['notebook', 'model']) {
   }
 }
 
+
+// Every other target directory (Dockerfile, requirements, threat models, ...): the file is analysed as
+// text under its own name (so target detection sees it), lines are 1-based from each finding's offset.
+for (const dir of fs.readdirSync(root).filter((d) => !['python', 'notebook', 'model'].includes(d) && fs.statSync(path.join(root, d)).isDirectory()).sort()) {
+  const full = path.join(root, dir);
+  for (const name of fs.readdirSync(full).filter((f) => fs.existsSync(path.join(full, `${f}.expect.yaml`))).sort()) {
+    test(`${dir} fixture ${name}`, async () => {
+      const ctx = await engineContext();
+      const file = path.join(full, name);
+      const r = analyzeText(file, fs.readFileSync(file, 'utf8'), ctx);
+      checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, line: positionAt(r.file.lineStarts, f.range.start).line + 1, message: f.message })));
+    });
+  }
+}
