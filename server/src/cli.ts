@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import { HELP, parseArgs, type ScanOptions } from './cli/args';
 import { runScan } from './cli/scan';
+import { runThreatModel } from './cli/threat-model';
 import { buildJsonReport } from './output/json';
 import { buildSarif } from './output/sarif';
 import { formatSummary, formatText } from './output/text';
@@ -66,6 +67,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return fail(cmd.message);
     case 'scan':
       return scan(cmd.options);
+    case 'threat-model':
+      return runThreatModel(cmd.options);
   }
 }
 

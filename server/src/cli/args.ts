@@ -1,5 +1,6 @@
 // Parses the mlsec command line into a plain options object; bad input is returned as an error string, never thrown.
 import type { Severity } from '../engine/finding';
+import { parseThreatModelArgs, type ThreatModelOptions } from './threat-model';
 
 /** Output formats of `mlsec scan`. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -28,6 +29,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'scan'; options: ScanOptions }
+  | { kind: 'threat-model'; options: ThreatModelOptions }
   | { kind: 'error'; message: string };
 
 /** The text printed by --help. */
@@ -35,6 +37,8 @@ export const HELP = `mlsec — find security problems in ML projects
 
 Usage:
   mlsec scan [PATH...] [options]     scan files and directories (default: .)
+  mlsec threat-model [PATH] [-o FILE] draft a Markdown threat model of a workspace (default: .);
+                                      an existing FILE keeps its text outside the generated markers
   mlsec --help | --version
 
 Options:
@@ -88,6 +92,10 @@ export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) return { kind: 'help' };
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help' };
   if (argv[0] === '--version' || argv[0] === '-V') return { kind: 'version' };
+  if (argv[0] === 'threat-model') {
+    const tm = parseThreatModelArgs(argv.slice(1));
+    return 'error' in tm ? { kind: 'error', message: tm.error } : { kind: 'threat-model', options: tm.options };
+  }
   if (argv[0] !== 'scan') return { kind: 'error', message: `unknown command '${argv[0]}' (try 'mlsec scan .' or 'mlsec --help')` };
   const o: ScanOptions = { paths: [], format: 'text', minSeverity: 'note', include: [], exclude: [], gitignore: true, quiet: false, verbose: false, strict: false, exitZero: false };
   let onlyPaths = false;
