@@ -6,6 +6,7 @@ import { Commands, type InitializationOptions, type ScanFileResult, type ScanSum
 import { exportSarif, scanFile, scanWorkspace } from './commands';
 import { configurationMiddleware } from './configuration';
 import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './rule-docs';
+import { generateThreatModel } from './threat-model';
 
 /** What `activate` returns: handles for tests and other extensions. */
 export interface MlsecApi {
@@ -63,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlsecA
     vscode.commands.registerCommand(Commands.scanFile, (uri?: vscode.Uri) => scanFile(c, uri)),
     vscode.commands.registerCommand(Commands.exportSarif, (target?: vscode.Uri | string) => exportSarif(c, target)),
     vscode.commands.registerCommand(Commands.showRuleDocs, (ruleId?: string) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand(Commands.generateThreatModel, (folder?: vscode.Uri, quiet?: boolean) => generateThreatModel(c, folder, quiet === true)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void c.sendNotification(TrustChangedNotification, { trusted: true })),
   );
   await c.start();

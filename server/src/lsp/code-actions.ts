@@ -3,6 +3,7 @@ import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic
 import { Commands, type DiagnosticData, FIX_ALL_KIND } from '../shared/protocol';
 import { safeFixEdits } from './fix-all';
 import type { ServerState } from './state';
+import { addToThreatModelAction } from './threat-model-action';
 
 function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
   const data = d.data as DiagnosticData | undefined;
@@ -35,7 +36,13 @@ export function onCodeAction(state: ServerState, params: CodeActionParams): Code
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const out: CodeAction[] = [];
-  if (wants(only, CodeActionKind.QuickFix)) for (const d of params.context.diagnostics) out.push(...actionsFor(uri, d));
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      out.push(...actionsFor(uri, d));
+      const tm = addToThreatModelAction(state, uri, d);
+      if (tm) out.push(tm);
+    }
+  }
   if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {
     const edits = safeFixEdits(state.published.get(uri) ?? []);
     if (edits.length > 0) out.push({ title: 'Fix all safe mlsec findings', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });

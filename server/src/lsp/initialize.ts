@@ -27,6 +27,9 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      // Threat-model ids: completion in *.threatmodel.yaml, hover there and in suppression comments.
+      completionProvider: { triggerCharacters: ['.', '-'] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'mlsec' },

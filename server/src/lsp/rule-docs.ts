@@ -2,6 +2,7 @@
 import type { RuleDocsParams, RuleDocsResult } from '../shared/protocol';
 import { ruleDocsUrl } from '../shared/protocol';
 import type { ServerState } from './state';
+import { classificationMarkdown } from './threat-model-hover';
 
 /** The card's title, help, references and classification; null for an unknown id. */
 export function ruleDocs(state: ServerState, params: RuleDocsParams): RuleDocsResult | null {
@@ -15,6 +16,9 @@ export function ruleDocs(state: ServerState, params: RuleDocsParams): RuleDocsRe
     `**Severity:** ${level} · **Category:** ${card.category} · **Precision:** ${card.precision} · ${card.cwe.join(', ')}`,
     '',
     card.help.trim(),
+    '',
+    '## Classification',
+    ...classificationMarkdown(card),
     '',
     '## References',
     ...card.references.map((r) => `- <${r}>`),

@@ -15,6 +15,9 @@ import { exportSarif } from './sarif-export';
 import { scanFile } from './scan-file';
 import { onDidChangeConfiguration, pullSettings } from './settings';
 import { createState, logError } from './state';
+import { onThreatModelCompletion } from './threat-model-completion';
+import { generateThreatModelRequest } from './threat-model-generate';
+import { onThreatModelHover } from './threat-model-hover';
 import { clearScan, scanWorkspace } from './workspace-scan';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -95,6 +98,9 @@ connection.onRequest(P.ScanWorkspaceRequest, (params: P.ScanWorkspaceParams | un
 connection.onRequest(P.ScanFileRequest, (params: P.ScanFileParams) => scanFile(state, params));
 connection.onRequest(P.ExportSarifRequest, (params: P.ExportSarifParams | undefined, token) => exportSarif(state, params ?? {}, token));
 connection.onRequest(P.RuleDocsRequest, (params: P.RuleDocsParams) => ruleDocs(state, params));
+connection.onRequest(P.GenerateThreatModelRequest, (params: P.GenerateThreatModelParams | undefined) => generateThreatModelRequest(state, params));
+connection.onCompletion((params) => onThreatModelCompletion(state, params));
+connection.onHover((params) => onThreatModelHover(state, params));
 
 // Last resort: an error escaping a handler is logged, never fatal (other documents keep their results).
 process.on('uncaughtException', (e) => logError(state, 'uncaught exception', e));

@@ -98,12 +98,27 @@ export interface RuleDocsResult {
   href: string;
 }
 
+/** Client → server request: generate the workspace's threat model and write it to `threat-model.md` at the folder root. */
+export const GenerateThreatModelRequest = 'mlsec/generateThreatModel';
+/** Payload of `mlsec/generateThreatModel`. */
+export interface GenerateThreatModelParams {
+  /** Folder URI; default: the first workspace folder. */
+  folder?: string;
+}
+/** Result of `mlsec/generateThreatModel`: the written file, or why nothing was written. */
+export interface GenerateThreatModelResult {
+  uri?: string;
+  findings?: number;
+  error?: string;
+}
+
 /** VS Code command ids contributed by the extension. */
 export const Commands = {
   scanWorkspace: 'mlsec.scanWorkspace',
   scanFile: 'mlsec.scanFile',
   exportSarif: 'mlsec.exportSarif',
   showRuleDocs: 'mlsec.showRuleDocs',
+  generateThreatModel: 'mlsec.generateThreatModel',
 } as const;
 
 /** Where a rule's public documentation lives (diagnostic `codeDescription.href`). */

@@ -19,6 +19,7 @@ export interface GenerateInput {
 /** Generates (or regenerates) the threat-model document. Deterministic: same input, same bytes. */
 export function generateThreatModel(input: GenerateInput): string {
   const findings = [...input.findings].sort((a, b) => cmp(a.path, b.path) || a.line - b.line || cmp(a.ruleId, b.ruleId));
-  const generated = renderGenerated(buildInventory(input.files, findings), findings, { files: input.files.length });
+  // No file count in the text: it would include the generated document itself and change on the second run.
+  const generated = renderGenerated(buildInventory(input.files, findings), findings);
   return input.previous === undefined ? renderDocument(input.name, generated) : mergeGenerated(input.previous, generated);
 }
