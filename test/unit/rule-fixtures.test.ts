@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { analyzeModelFile, analyzeNotebookJson, analyzePython, analyzeText } from '../../server/src/engine/analyze';
 import { positionAt } from '../../server/src/engine/source-file';
+import { detectTarget } from '../../server/src/engine/targets';
 import { applyEdits, engineContext, firstFixEdits } from '../helpers/engine';
 
 const root = path.join(__dirname, '..', 'rules');
@@ -71,14 +72,14 @@ for (const name of fs.readdirSync(pythonDir).filter((f) => f.endsWith('.py') && 
   });
 }
 
-interface SidecarItem { rule: string; cell?: number; line?: number; 'message-includes'?: string }
+interface SidecarItem { rule: string; cell?: number; cellPart?: 'source' | 'output'; line?: number; 'message-includes'?: string }
 
-function checkSidecar(file: string, got: { rule: string; cell?: number; line: number; message: string }[]) {
+function checkSidecar(file: string, got: { rule: string; cell?: number; cellPart?: string; line: number; message: string }[]) {
   const sidecar = parseYaml(fs.readFileSync(`${file}.expect.yaml`, 'utf8')) as { expect: SidecarItem[] };
   const expected = sidecar.expect ?? [];
   const remaining = [...got];
   for (const e of expected) {
-    const i = remaining.findIndex((g) => g.rule === e.rule && (e.cell === undefined || g.cell === e.cell) && (e.line === undefined || g.line === e.line) && (!e['message-includes'] || g.message.includes(e['message-includes'])));
+    const i = remaining.findIndex((g) => g.rule === e.rule && (e.cell === undefined || g.cell === e.cell) && (e.cellPart === undefined || g.cellPart === e.cellPart) && (e.line === undefined || g.line === e.line) && (!e['message-includes'] || g.message.includes(e['message-includes'])));
     assert.ok(i >= 0, `${path.basename(file)}: expected ${JSON.stringify(e)}; got ${JSON.stringify(got)}`);
     remaining.splice(i, 1);
   }
@@ -96,7 +97,7 @@ for (const dir of ['notebook', 'model']) {
         const r = analyzeNotebookJson(name, fs.readFileSync(file, 'utf8'), ctx);
         checkSidecar(file, r.findings.map((f) => {
           const cell = f.cell!.cell;
-          return { rule: f.ruleId, cell, line: f.properties?.cellLine as number, message: f.message };
+          return { rule: f.ruleId, cell, cellPart: f.cell!.cellPart, line: f.properties?.cellLine as number, message: f.message };
         }));
       } else {
         const r = await analyzeModelFile(file, ctx);
@@ -107,6 +108,9 @@ for (const dir of ['notebook', 'model']) {
 }
 
 
+/** Where a target is recognised only by its file name, the name its fixtures are analysed under. */
+const CANONICAL_NAMES: Record<string, string> = { 'github-actions': '.github/workflows/fixture.yml', pyproject: 'pyproject.toml', pipfile: 'Pipfile', 'setup-cfg': 'setup.cfg', 'conda-env': 'environment.yml', compose: 'compose.yml' };
+
 // Every other target directory (Dockerfile, requirements, threat models, ...): the file is analysed as
 // text under its own name (so target detection sees it), lines are 1-based from each finding's offset.
 for (const dir of fs.readdirSync(root).filter((d) => !['python', 'notebook', 'model'].includes(d) && fs.statSync(path.join(root, d)).isDirectory()).sort()) {
@@ -115,8 +119,20 @@ for (const dir of fs.readdirSync(root).filter((d) => !['python', 'notebook', 'mo
     test(`${dir} fixture ${name}`, async () => {
       const ctx = await engineContext();
       const file = path.join(full, name);
-      const r = analyzeText(file, fs.readFileSync(file, 'utf8'), ctx);
-      checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, line: positionAt(r.file.lineStarts, f.range.start).line + 1, message: f.message })));
+      // Fixture names start with the rule id; targets decided by the file name are analysed under their canonical name.
+      const as = CANONICAL_NAMES[dir] && detectTarget(file) !== dir ? path.join(full, CANONICAL_NAMES[dir]) : file;
+      const r = analyzeText(as, fs.readFileSync(file, 'utf8'), ctx);
+      // Notebooks here (notebook-output/) also carry their cell; `line` is then the JSON file's line.
+      checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, ...(f.cell ? { cell: f.cell.cell, cellPart: f.cell.cellPart } : {}), line: positionAt(r.file.lineStarts, f.range.start).line + 1, message: f.message })));
+      // `<base>.fixed<.ext>` next to a fixture: applying every first fix gives it exactly, and no fixable finding is left.
+      const ext = path.extname(name);
+      const fixedPath = path.join(full, `${name.slice(0, name.length - ext.length)}.fixed${ext}`);
+      if (!fs.existsSync(fixedPath)) return;
+      const text = fs.readFileSync(file, 'utf8');
+      const fixed = applyEdits(text, firstFixEdits(r.findings.filter((f) => f.fixes.length).map((f) => f.fixes)));
+      assert.equal(fixed, fs.readFileSync(fixedPath, 'utf8'), `${path.basename(fixedPath)}: applying every fix must give it exactly`);
+      const again = analyzeText(fixedPath, fixed, ctx);
+      assert.deepEqual(again.findings.filter((f) => f.fixes.length).map((f) => f.ruleId), [], `${path.basename(fixedPath)}: no fixable finding is left`);
     });
   }
 }

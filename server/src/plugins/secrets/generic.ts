@@ -1,0 +1,28 @@
+// The generic detector: a credential-named variable, key or argument assigned a literal that looks like a credential.
+import { charClasses, shannonEntropy } from './entropy';
+import type { NameKind } from './names';
+import { isDocumentedExample, isIdentifierOrDigest, isPathOrWord, isPlaceholder, isTemplateOrReference } from './placeholders';
+
+/** The value without an auth scheme (`Bearer abc` → `abc`) and the offset where the credential starts. */
+export function stripAuthScheme(value: string): { value: string; offset: number } {
+  const m = /^(?:Bearer|Basic|Token|token|bearer|Api-Key|ApiKey)\s+/.exec(value);
+  return m ? { value: value.slice(m[0].length), offset: m[0].length } : { value, offset: 0 };
+}
+
+/**
+ * True when `value`, assigned to a name of `kind`, looks like a real credential: long enough,
+ * random enough, no spaces, and none of the known non-secrets (placeholders, templates, paths,
+ * identifiers, UUIDs, digests, documented examples).
+ */
+export function looksLikeCredential(value: string, kind: NameKind): boolean {
+  const v = value;
+  if (v.length < 6 || v.length > 512 || /\s/.test(v)) return false;
+  if (isTemplateOrReference(v) || isPlaceholder(v) || isDocumentedExample(v) || isIdentifierOrDigest(v) || isPathOrWord(v)) return false;
+  const h = shannonEntropy(v);
+  const classes = charClasses(v);
+  if (kind === 'password') return v.length >= 6 && classes >= 2 && h >= 2.2 && !/^\d+$/.test(v);
+  // Numbers, booleans-with-digits and short version-like strings are config, not keys.
+  if (/^[\d.,:_-]+$/.test(v)) return false;
+  if (kind === 'weak-key') return v.length >= 20 && h >= 3.3 && classes >= 2 && /\d/.test(v);
+  return v.length >= 12 && h >= 3.0 && classes >= 2;
+}

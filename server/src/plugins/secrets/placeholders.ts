@@ -1,0 +1,58 @@
+// What is not a secret although it sits where one could: placeholders, templates, references, examples, digests, ids.
+
+// Words that mark a value as a stand-in (matched case-insensitively anywhere in the value).
+const PLACEHOLDER_WORDS = /your|example|changeme|change_me|change-me|placeholder|dummy|redacted|replace|insert|fixme|todo|sample|xxxx|\*\*\*|\.\.\.|…|<|>|secret_here|key_here|token_here|goes_here|not_a_real|notreal|fake|lorem/i;
+
+// Whole values that are common defaults or words, not credentials.
+const TRIVIAL = new Set([
+  'password', 'passwd', 'secret', 'token', 'apikey', 'api_key', 'changeit', 'admin', 'root', 'guest', 'test', 'testing', 'none', 'null',
+  'true', 'false', 'default', 'postgres', 'mysql', 'redis', 'user', 'username', 'pass', 'required', 'optional', 'string', 'str', 'env',
+  'sk-', 'hf_', 'xxx', 'abc123', 'password123', 'secret123', 'mypassword', 'mysecret', 'mytoken', 'letmein', 'qwerty', 'test123',
+]);
+
+/** True for `${VAR}`, `{{ secrets.X }}`, `$(cmd)`, `%(x)s`, `$VAR`, `<token>`, f-string fields and similar indirections. */
+export function isTemplateOrReference(v: string): boolean {
+  return /\$\{|\{\{|\$\(|%\(|^\$[A-Za-z_]|^%[A-Za-z_]+%$|\{[A-Za-z_][\w.]*\}|^<.*>$|^\[.*\]$/.test(v)
+    || /^(?:env|vault|secret|secrets|ssm|arn|file|op|awssm|gcpsm|azkv|ref|sm)[:+]/i.test(v)
+    || /^projects\/[^/]+\/secrets\//.test(v)
+    || /(?:os\.environ|getenv|process\.env|environ\.get|secretmanager|get_secret|userdata\.get)/.test(v);
+}
+
+/** True for values that stand in for a secret: placeholders, masked values, repeated or sequential characters, trivial words. */
+export function isPlaceholder(v: string): boolean {
+  if (PLACEHOLDER_WORDS.test(v)) return true;
+  if (TRIVIAL.has(v.toLowerCase())) return true;
+  if (/(.)\1{5,}/.test(v)) return true;
+  if (/0123456|1234567|abcdefg|ABCDEFG/.test(v)) return true;
+  if (new Set(v).size < 5 && v.length >= 6) return true;
+  return false;
+}
+
+/** AWS's documented example keys and other published example credentials. */
+export function isDocumentedExample(v: string): boolean {
+  return /EXAMPLE/.test(v) || v === 'AKIAIOSFODNN7EXAMPLE';
+}
+
+/** UUIDs, hex digests (sha256:…, git SHAs), semver and similar identifiers that are not credentials. */
+export function isIdentifierOrDigest(v: string): boolean {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
+  if (/^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-]/i.test(v)) return true;
+  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true;
+  return false;
+}
+
+/** True for file paths, URLs without credentials, e-mail addresses and plain words or identifiers. */
+export function isPathOrWord(v: string): boolean {
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) || /\.(?:json|pem|key|txt|ya?ml|env|cfg|ini|toml|p12|crt|py|sh|csv)$/i.test(v)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
+  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return true;
+  // snake/kebab/dotted identifiers and CONSTANT_NAMES (another variable's name, an env var name)
+  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)*$/.test(v) && !looksRandomLetters(v)) return true;
+  return false;
+}
+
+/** Random mixed-case letters (`GcyorSfLqWbX`) rather than a CamelCase or CONSTANT identifier: many upper-case letters, but not all. */
+function looksRandomLetters(v: string): boolean {
+  const upper = (v.match(/[A-Z]/g) ?? []).length / v.length;
+  return v.length >= 10 && upper >= 0.25 && upper <= 0.75 && !/[_.-]/.test(v);
+}

@@ -1,0 +1,152 @@
+// Finds secrets in one text: provider formats, structured secrets, then credential-named assignments; overlapping hits keep the first.
+import { validTokenChecksum } from './checksum';
+import { looksLikeCredential, stripAuthScheme } from './generic';
+import type { Hit } from './hit';
+import { credentialKind, envNameFor, providerFromName } from './names';
+import { isDocumentedExample, isTemplateOrReference } from './placeholders';
+import { PROVIDERS } from './providers';
+import { findAzure, findPrivateKeys, findUrlCredentials } from './structured';
+import { findKubernetesSecretData } from './k8s-secret';
+
+/** How values are written in the scanned text. */
+export interface ScanOptions {
+  /** Python source: only quoted literals are values (anything else is an expression). */
+  python?: boolean;
+  /** Only provider formats and structured secrets (prose: Markdown). */
+  providersOnly?: boolean;
+  /** Dockerfile `ENV NAME value` / `ARG` forms. */
+  dockerfile?: boolean;
+  /** `.netrc`-style `password value` pairs. */
+  netrc?: boolean;
+}
+
+// Placeholder checks for provider tokens: words and filler only (hand-made test tokens are often sequential, so no sequence check).
+const FILLER = /your|example|placeholder|dummy|redacted|xxxx|fake|sample|test_?token|0{8}|(.)\1{6,}/i;
+
+function providerHits(text: string, out: Hit[]): void {
+  for (const p of PROVIDERS) {
+    p.pattern.lastIndex = 0;
+    for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
+      const token = m[0];
+      if (FILLER.test(token) || isDocumentedExample(token) || new Set(token).size < 10) continue;
+      if (p.validate && !p.validate(token)) continue;
+      const hit: Hit = { start: m.index, end: m.index + token.length, provider: p.id, label: p.label, env: p.env };
+      if (p.checksum) hit.checksum = validTokenChecksum(token) ? 'valid' : 'invalid';
+      out.push(hit);
+    }
+  }
+}
+
+/** After an AWS access key id, a 40-character secret key nearby (positional arguments, `aws configure` output). */
+function awsSecretNear(text: string, hits: Hit[], out: Hit[]): void {
+  for (const h of hits) {
+    if (h.provider !== 'aws-access-key-id') continue;
+    const window = text.slice(h.end, h.end + 160);
+    const m = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/.exec(window);
+    if (m && /[0-9]/.test(m[0]) && /[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) && !isDocumentedExample(m[0])) {
+      out.push({ start: h.end + m.index, end: h.end + m.index + 40, provider: 'aws-secret-access-key', label: 'AWS secret access key', env: 'AWS_SECRET_ACCESS_KEY' });
+    }
+  }
+}
+
+/** Reads the value starting at `at`: a quoted string on the line, or (outside Python) a bare word. */
+function readValue(text: string, at: number, python: boolean): { start: number; end: number } | undefined {
+  let i = at;
+  const pre = /^[rRbBuUfF]{1,2}(?=["'])/.exec(text.slice(i, i + 3));
+  if (pre) i += pre[0].length;
+  const q = text[i];
+  if (q === '"' || q === "'" || q === '`') {
+    if (text.startsWith(q.repeat(3), i)) return undefined;
+    let j = i + 1;
+    while (j < text.length && text[j] !== q && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+    return text[j] === q ? { start: i + 1, end: j } : undefined;
+  }
+  if (python) return undefined;
+  let j = i;
+  while (j < text.length && !/[\s'"`]/.test(text[j])) j++;
+  while (j > i && /[,;)\]}]/.test(text[j - 1])) j--;
+  return j > i ? { start: i, end: j } : undefined;
+}
+
+// name (optionally quoted, optionally `]`-closed as in os.environ["X"], optionally annotated `: str`) then an assignment operator.
+const KV = /(?<![\w.$-])(["'`]?)([A-Za-z_][\w.-]{0,80})\1[ \t]*\]?[ \t]*(?::[ \t]*(?:str|bytes|SecretStr|Optional\[str\])[ \t]*)?(:=|=>|:|=)[ \t]*/g;
+// A quoted name and a quoted value as a call's first two arguments: os.environ.setdefault("X", "v"), set_key(..., "X", "v").
+const PAIR = /(["'])([A-Za-z_][\w.-]{0,80})\1[ \t]*,[ \t]*/g;
+// Kubernetes/compose env entries: `name: X` then `value: v` on the next line.
+const K8S_ENV = /name:[ \t]*["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*\r?\n[ \t]*-?[ \t]*value:[ \t]*/g;
+// Command-line flags: --password=v, --api-key v.
+const FLAG = /(?<![\w-])--([A-Za-z][\w-]{1,40})(?:=|[ \t]+)/g;
+const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_]\w*)[ \t]+(?!=)/gm;
+const NETRC = /(?<![\w-])(password|passwd)[ \t]+/g;
+
+function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
+  const consider = (name: string, valueAt: number, python: boolean) => {
+    const kind = credentialKind(name);
+    if (!kind) return;
+    const r = readValue(text, valueAt, python);
+    if (!r) return;
+    const raw = text.slice(r.start, r.end);
+    const { value, offset } = stripAuthScheme(raw);
+    if (!looksLikeCredential(value, kind)) return;
+    // `wandb.login(key=...)`: the call names the provider when the argument does not.
+    const lineStart = text.lastIndexOf('\n', valueAt) + 1;
+    const provider = providerFromName(name) ?? providerFromName(text.slice(Math.max(lineStart, valueAt - 60), valueAt));
+    out.push({
+      start: r.start + offset, end: r.end, name,
+      provider: provider?.id ?? 'generic', label: provider?.label ?? (kind === 'password' ? 'password' : 'credential'),
+      env: /^[A-Z][A-Z0-9_]*$/.test(name) ? name : provider?.env ?? envNameFor(name.replace(/^.*\./, '')),
+    });
+  };
+  const python = !!opts.python;
+  KV.lastIndex = 0;
+  for (let m = KV.exec(text); m; m = KV.exec(text)) {
+    const after = m.index + m[0].length;
+    // `==` is a comparison, `=>`/`:=` are fine; in Python a bare `:` after a name only matters inside a dict (quoted name).
+    if (m[3] === '=' && text[after] === '=') continue;
+    if (python && m[3] === ':' && !m[1]) continue;
+    consider(m[2], after, python);
+  }
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (/(?:get|getenv|pop|get_secret|getpass|input)\s*\(\s*$/.test(before)) continue;
+    consider(m[2], m.index + m[0].length, true);
+  }
+  if (python) return;
+  for (const [re, group] of [[K8S_ENV, 1], [FLAG, 1], ...(opts.dockerfile ? [[DOCKER_ENV, 1]] : []), ...(opts.netrc ? [[NETRC, 1]] : [])] as [RegExp, number][]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) consider(m[group], m.index + m[0].length, false);
+  }
+}
+
+/** Excluded regions: data URIs (inline images) hold long base64 that can look like anything. */
+function excludedRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /data:[\w/+.-]{1,60};base64,[A-Za-z0-9+/=]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** All secrets in `text`, sorted, without overlaps. Never throws on any input. */
+export function scanText(text: string, opts: ScanOptions = {}): Hit[] {
+  const hits: Hit[] = [];
+  providerHits(text, hits);
+  awsSecretNear(text, [...hits], hits);
+  findPrivateKeys(text, hits);
+  findAzure(text, hits);
+  findUrlCredentials(text, hits);
+  if (!opts.providersOnly) {
+    genericHits(text, opts, hits);
+    findKubernetesSecretData(text, hits);
+  }
+  const excluded = excludedRanges(text);
+  const kept: Hit[] = [];
+  // Earlier detectors win overlaps (provider formats before names), so sort stably by priority first.
+  for (const h of hits) {
+    if (h.end <= h.start || isTemplateOrReference(text.slice(h.start, h.end))) continue;
+    if (excluded.some((x) => h.start < x.end && x.start < h.end)) continue;
+    if (kept.some((k) => h.start < k.end && k.start < h.end)) continue;
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

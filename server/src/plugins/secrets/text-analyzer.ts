@@ -1,0 +1,46 @@
+// The secrets text analyser: Dockerfiles, env files, IaC, CI and config files, credentials files.
+import type { RawFinding, TextAnalyzer } from '../../engine/plugin';
+import type { Target } from '../../engine/source-file';
+import { dockerfileSecretFix } from './dockerfile-fix';
+import { secretMessage, secretProperties, type Place } from './message';
+import { scanText } from './scan';
+
+export const SECRET_IN_DOCKERFILE = 'secret-in-dockerfile';
+export const SECRET_IN_ENV_FILE = 'secret-in-env-file';
+export const SECRET_IN_CONFIG = 'secret-in-config';
+
+const CONFIG_TARGETS: readonly Target[] = [
+  'compose', 'kubernetes', 'github-actions', 'terraform', 'yaml', 'json', 'toml', 'ini', 'credentials', 'requirements',
+  'pyproject', 'pipfile', 'setup-cfg', 'conda-env',
+];
+
+function ruleFor(target: Target): { ruleId: string; place: Place } {
+  if (target === 'dockerfile') return { ruleId: SECRET_IN_DOCKERFILE, place: 'dockerfile' };
+  if (target === 'env') return { ruleId: SECRET_IN_ENV_FILE, place: 'env' };
+  return { ruleId: SECRET_IN_CONFIG, place: 'config' };
+}
+
+/** Scans the whole file text; ranges cover the secret value only, so every writer can mask it. */
+export const secretsTextAnalyzer: TextAnalyzer = {
+  name: 'secrets',
+  targets: ['dockerfile', 'env', ...CONFIG_TARGETS],
+  analyze(file, ctx) {
+    const { ruleId, place } = ruleFor(file.target);
+    if (!ctx.enabled(ruleId)) return { findings: [] };
+    const hits = scanText(file.text, {
+      dockerfile: file.target === 'dockerfile',
+      netrc: file.target === 'credentials',
+    });
+    const findings: RawFinding[] = hits.map((hit) => {
+      const value = file.text.slice(hit.start, hit.end);
+      return {
+        ruleId,
+        range: { start: hit.start, end: hit.end },
+        message: secretMessage(hit, value, place),
+        properties: secretProperties(hit, value),
+        fixes: file.target === 'dockerfile' ? dockerfileSecretFix(file, hit) : [],
+      };
+    });
+    return { findings };
+  },
+};

@@ -1,0 +1,72 @@
+# Fixture for hardcoded-secret: provider formats, credential-named literals, and look-alikes that are not secrets.
+import os
+import wandb
+from openai import OpenAI
+
+# expect: hardcoded-secret
+HF_TOKEN = "hf_znshLM5mFk7aayMBsEGdsTxHu4DUXftWCD"
+# expect: hardcoded-secret
+client = OpenAI(api_key="sk-proj-rjSVVJDXubhu3wQTA4d8frizktVxMNrv-gemvur_L5cxCJ5SuHvdjRXLwvrUS-8j")
+# expect: hardcoded-secret
+legacy = "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"
+# expect: hardcoded-secret
+config = {"anthropic_api_key": "sk-ant-api03-HLK2uv9cvFbGxryN5jPer8y8ZLHwrA6BhhjJeX6mVCDpQeLC2vxatdJc2SQbc4DaHz3qF4YumHaKsbvmZLnkXkn7YhtUyAA"}
+# expect: hardcoded-secret
+wandb.login(key="ee8ed0f6bc7e0183f3a506061914380c282d6f22")
+# expect: hardcoded-secret
+COHERE_API_KEY = "VFvGcXc7Uiwv3SfFTeUvJtDsYyHe4bQ2Lv5ARUdt"
+# expect: hardcoded-secret
+mistral_api_key: str = "YSGwyV9tZz3kXjUECgGqZvqoCT6KDFdt"
+# expect: hardcoded-secret
+aws_access_key_id = "AKIAMC5N2VQ42K6OCTOL"
+# expect: hardcoded-secret
+aws_secret_access_key = "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"
+# expect: hardcoded-secret
+github = "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"
+# expect: hardcoded-secret
+stripe_key = "sk_live_AywhC95NcgLha6cXErCsekJA"
+# expect: hardcoded-secret
+engine_url = "postgresql://ml:Zo4VkqouKdX5TiGkLL@db.internal:5432/features"
+# expect: hardcoded-secret
+headers = {"Authorization": "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6Ik1MIn0.2ubgu4nYe4EbwTK_zRt5oz6ptnv9MjzH4D_JMfsfmXT"}
+# expect: hardcoded-secret
+dbPassword = "Tr0ub4dor&5ZpT"
+# expect: hardcoded-secret
+greeting = f"token is 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"
+
+
+def connect():
+    # expect: hardcoded-secret
+    return OpenAI(api_key="sk-svcacct-X4YP4WfpKmZa4oonCGwcrivFWJH9XNWipincWzFRwBNuUjDu2FTPdq23niHt")
+
+
+# ok: hardcoded-secret
+api_key = "YOUR_API_KEY"
+# ok: hardcoded-secret
+token = "<token>"
+# ok: hardcoded-secret
+password = "changeme"
+# ok: hardcoded-secret
+openai_key = "sk-..."
+# ok: hardcoded-secret
+example_id = "AKIAIOSFODNN7EXAMPLE"
+# ok: hardcoded-secret
+hf = "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+# ok: hardcoded-secret
+secret_key = os.environ["SECRET_KEY"]
+# ok: hardcoded-secret
+api_token = os.getenv("API_TOKEN", "")
+# ok: hardcoded-secret
+model_sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+# ok: hardcoded-secret
+request_id = "123e4567-e89b-12d3-a456-426614174000"
+# ok: hardcoded-secret
+max_tokens = 4096
+# ok: hardcoded-secret
+pad_token = "[PAD]"
+# ok: hardcoded-secret
+token_path = "/var/run/secrets/token"
+# ok: hardcoded-secret
+url = "postgresql://user:password@localhost/db"
+# ok: hardcoded-secret
+api_key_env = "OPENAI_API_KEY"
