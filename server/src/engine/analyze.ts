@@ -13,7 +13,7 @@ import { computeLineStarts, createSourceFile, positionAt, type SourceFile, type 
 import { applySuppressions } from './suppressions';
 import { detectTarget, looksLikePickle, refineYamlTarget } from './targets';
 import type { AnalyzerContext, RawFinding, TextAnalyzer } from './plugin';
-import { outputAnalyzers, textAnalyzersFor } from '../plugins';
+import { cellAnalyzers, outputAnalyzers, textAnalyzersFor } from '../plugins';
 
 /** What every analysis needs: the catalogue, the user's settings and the workspace facts. */
 export interface EngineContext {
@@ -47,6 +47,7 @@ export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: E
   const joined = joinCodeCells(cells);
   const file = createSourceFile('<notebook>', 'python', joined.text);
   const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
+  findings.push(...runCellAnalyzers(cells, joined.cellStarts, ctx, problems));
   const { kept, unused } = applySuppressions(findings, joined.text, file.lineStarts);
   const cellProblems = [...problems, ...unused].map((p) => {
     if (!p.range) return p;
@@ -54,6 +55,29 @@ export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: E
     return mapped ? { ...p, range: mapped.range, cell: mapped.cell.cell } : p;
   });
   return { findings: findingsToCells(joined, kept), problems: cellProblems };
+}
+
+/** Runs the cell analysers over each joined code cell's raw text; ranges and edits shifted into the joined text. */
+function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: readonly number[], ctx: EngineContext, problems: Problem[]): Finding[] {
+  const analyzers = cellAnalyzers();
+  if (analyzers.length === 0) return [];
+  const actx = analyzerContext(ctx);
+  const raw: RawFinding[] = [];
+  cells.forEach((cell, i) => {
+    const base = cellStarts[i];
+    if (base < 0) return;
+    const shift = (r: { start: number; end: number }) => ({ start: r.start + base, end: r.end + base });
+    for (const a of analyzers) {
+      try {
+        for (const f of a.analyze(cell.text, actx)) {
+          raw.push({ ...f, range: shift(f.range), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shift(e.range) })) })) });
+        }
+      } catch (e) {
+        problems.push({ kind: 'rule-error', message: `${a.name} failed on cell ${i}: ${(e as Error).message}` });
+      }
+    }
+  });
+  return finalizeFindings(raw, ctx, problems);
 }
 
 /** Analyses an .ipynb file's JSON text; ranges are mapped into the JSON text and carry their cell. */

@@ -47,10 +47,20 @@ export interface OutputAnalyzer {
   analyze(output: OutputText, ctx: AnalyzerContext): RawFinding[];
 }
 
+/**
+ * Analyses one notebook code cell's own text, IPython `!`/`%` lines included (the Python analysis
+ * blanks them). Ranges are offsets into `cell`. Used for `!pip install ...` and similar shell lines.
+ */
+export interface CellAnalyzer {
+  name: string;
+  analyze(cell: string, ctx: AnalyzerContext): RawFinding[];
+}
+
 /** One category's contribution: analysers plus the code rules (Python rules and scanner-rule declarations) behind its cards. */
 export interface Plugin {
   name: string;
   textAnalyzers?: readonly TextAnalyzer[];
   outputAnalyzers?: readonly OutputAnalyzer[];
+  cellAnalyzers?: readonly CellAnalyzer[];
   rules?: readonly CodeRule[];
 }

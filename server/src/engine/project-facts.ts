@@ -3,6 +3,8 @@
 /** The lowest version a workspace can install for each package it declares, and where that was read. */
 export interface ProjectFacts {
   packages: Record<string, { min: string; source: string } | { min: undefined; source: string }>;
+  /** The dependency files the facts were read from (lock readers, e.g. pinning fixes, parse them lazily). */
+  files?: readonly { path: string; text: string }[];
 }
 
 /** Facts for a workspace with no dependency files. */
@@ -78,15 +80,17 @@ export function lowerBounds(path: string, text: string): Map<string, string | un
  */
 export function factsFromFiles(files: Iterable<{ path: string; text: string }>): ProjectFacts {
   const packages: ProjectFacts['packages'] = {};
+  const kept: { path: string; text: string }[] = [];
   for (const f of files) {
     if (!isDependencyFile(f.path)) continue;
+    kept.push({ path: f.path, text: f.text });
     for (const [name, min] of lowerBounds(f.path, f.text)) {
       const prev = packages[name];
       if (!prev) packages[name] = { min, source: f.path };
       else if (prev.min !== undefined && (min === undefined || compareVersions(min, prev.min) < 0)) packages[name] = { min, source: f.path };
     }
   }
-  return { packages };
+  return { packages, files: kept };
 }
 
 /** Where the workspace guarantees `pkg >= version`, the file that says so; otherwise undefined. */

@@ -1,5 +1,5 @@
 // Every plugin, in one list: each category adds analysers and rules in its own folder, never here.
-import type { OutputAnalyzer, Plugin, TextAnalyzer } from '../engine/plugin';
+import type { CellAnalyzer, OutputAnalyzer, Plugin, TextAnalyzer } from '../engine/plugin';
 import type { Target } from '../engine/source-file';
 import { plugin as privacy } from './privacy';
 import { plugin as secrets } from './secrets';
@@ -17,4 +17,9 @@ export function textAnalyzersFor(target: Target): TextAnalyzer[] {
 /** All notebook-output analysers. */
 export function outputAnalyzers(): OutputAnalyzer[] {
   return plugins.flatMap((p) => p.outputAnalyzers ?? []);
+}
+
+/** All notebook code-cell analysers (they see IPython `!`/`%` lines). */
+export function cellAnalyzers(): CellAnalyzer[] {
+  return plugins.flatMap((p) => p.cellAnalyzers ?? []);
 }

@@ -1,0 +1,58 @@
+// Requirements / constraints files: unpinned or hash-less requirements, extra indexes, plain-http indexes and trusted hosts.
+import type { Problem } from '../../../engine/finding';
+import type { RawFinding, TextAnalyzer } from '../../../engine/plugin';
+import { pinFromLock } from '../fix-pin';
+import { parseRequirements } from '../parse/requirements';
+import { classifyPip } from '../pins';
+
+/** Rule ids this analyser reports. */
+export const REQUIREMENT_RULES = { unpinned: 'unpinned-requirement', extraIndex: 'pip-extra-index-url', insecureIndex: 'pip-insecure-index' } as const;
+
+/** The message for a requirement that is unpinned (`warning`) or pinned without a hash (`note`). */
+export function unpinnedMessage(spec: string, name: string | undefined, level: 'unpinned' | 'exact', why: string | undefined): string {
+  const what = name ? `\`${name}\`` : `\`${spec}\``;
+  if (level === 'exact') return `${what} is pinned to a version but not verified: ${why ?? 'no hash'}. A re-published or compromised artefact would install silently; add hashes (\`pip-compile --generate-hashes\`, \`uv pip compile --generate-hashes\`) or install from a lock file.`;
+  return `${what} is not pinned: ${why ?? 'no version'}. Each install can fetch a different (possibly malicious) release; pin \`==\` with \`--hash\` or install from a lock file.`;
+}
+
+/** The requirements analyser. */
+export const requirementsAnalyzer: TextAnalyzer = {
+  name: 'supply-chain/requirements',
+  targets: ['requirements'],
+  analyze(file, ctx) {
+    const parsed = parseRequirements(file.text);
+    const findings: RawFinding[] = [];
+    const problems: Problem[] = parsed.errors.map((e) => ({ kind: 'parse-error', message: `requirements: ${e.message}`, range: { start: e.start, end: e.end } }));
+    const isConstraints = /(^|[\\/])constraints[^\\/]*$/i.test(file.path);
+    for (const e of parsed.entries) {
+      if (e.kind === 'option') {
+        const value = e.value ?? '';
+        const range = { start: e.start, end: e.end };
+        if (e.name === '--extra-index-url' && ctx.enabled(REQUIREMENT_RULES.extraIndex)) {
+          findings.push({ ruleId: REQUIREMENT_RULES.extraIndex, range, message: `\`--extra-index-url ${value}\`: pip picks the highest version across all indexes, so anyone who publishes a same-named package on PyPI can replace your internal one (dependency confusion). Use a single \`--index-url\` that proxies PyPI, or pin with \`--hash\`.` });
+        }
+        if (['-i', '--index-url', '--extra-index-url', '-f', '--find-links'].includes(e.name) && /^http:\/\//i.test(value) && ctx.enabled(REQUIREMENT_RULES.insecureIndex)) {
+          findings.push({ ruleId: REQUIREMENT_RULES.insecureIndex, range, message: `\`${e.name} ${value}\` fetches packages over plain HTTP: anyone on the network path can swap them. Use https.` });
+        }
+        if (e.name === '--trusted-host' && ctx.enabled(REQUIREMENT_RULES.insecureIndex)) {
+          findings.push({ ruleId: REQUIREMENT_RULES.insecureIndex, range, message: `\`--trusted-host ${value}\` turns off TLS verification for that host: packages from it can be swapped in transit. Fix the host's certificate instead.` });
+        }
+        continue;
+      }
+      if (!ctx.enabled(REQUIREMENT_RULES.unpinned)) continue;
+      const range = { start: e.start, end: e.end };
+      const v = classifyPip(e.spec, e.hashes.length > 0);
+      if (v.level === 'skip' || v.level === 'pinned') continue;
+      // Constraints files only cap versions; a range there is its purpose, but an exact pin without hash is still only a note.
+      if (isConstraints && v.level === 'unpinned' && !/VCS|URL/.test(v.why ?? '')) continue;
+      const fixes = pinFromLock(e.spec, e.start, ctx.facts, parsed.hashMode && e.hashes.length === 0 ? e.lineEnd : undefined);
+      if (parsed.hashMode && e.hashes.length === 0 && !e.editable) {
+        findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, severity: 'warning', fixes, message: `\`${v.name ?? e.spec}\` has no \`--hash\` but other lines do: pip's hash-checking mode is all-or-nothing, so this install fails (or, with the hashes removed, nothing is verified). Add its hashes${v.level === 'unpinned' ? ' and pin it with `==`' : ''}.` });
+        continue;
+      }
+      if (v.level === 'unpinned') findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, fixes, message: unpinnedMessage(e.spec, v.name, 'unpinned', v.why) });
+      else if (v.level === 'exact') findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, severity: 'note', fixes: fixes.filter((f) => f.edits.length > 1), message: unpinnedMessage(e.spec, v.name, 'exact', v.why) });
+    }
+    return { findings, problems };
+  },
+};

@@ -1,0 +1,37 @@
+// Container image references: pinned by digest, tagged, `latest`/untagged, or unknown (variables, templates).
+
+/** How an image reference is pinned. `placeholder` = an mlsec digest placeholder still to fill in. */
+export type ImagePin = 'digest' | 'tag' | 'latest' | 'skip' | 'placeholder';
+
+/** The marker the offline "insert a placeholder" fix writes; the rule recognises it and asks for the real digest. */
+export const DIGEST_PLACEHOLDER = 'sha256:MLSEC-PLACEHOLDER-replace-with-the-image-digest';
+
+/** Classifies `ref` (`python:3.11`, `ghcr.io/org/img@sha256:...`, `$BASE`). */
+export function classifyImage(ref: string): { pin: ImagePin; tag?: string } {
+  const r = ref.trim().replace(/^["']|["']$/g, '');
+  if (!r || /[$%{}<>]/.test(r) || r.toLowerCase() === 'scratch') return { pin: 'skip' };
+  const at = r.indexOf('@');
+  if (at >= 0) {
+    const digest = r.slice(at + 1);
+    if (/^sha256:[0-9a-f]{64}$/i.test(digest)) return { pin: 'digest' };
+    if (digest === DIGEST_PLACEHOLDER) return { pin: 'placeholder' };
+    return { pin: 'skip' };
+  }
+  const last = r.slice(r.lastIndexOf('/') + 1);
+  const colon = last.indexOf(':');
+  const tag = colon >= 0 ? last.slice(colon + 1) : undefined;
+  if (!tag || tag === 'latest') return { pin: 'latest', tag };
+  return { pin: 'tag', tag };
+}
+
+/** The finding message for an image that is not pinned by digest. */
+export function imageMessage(ref: string, pin: ImagePin, where: string): string {
+  if (pin === 'placeholder') return `${where} \`${ref}\` still has mlsec's digest placeholder: replace it with the image's real \`sha256\` digest.`;
+  if (pin === 'latest') return `${where} \`${ref}\` ${ref.includes(':') ? 'uses `latest`' : 'has no tag (means `latest`)'} and no digest: every pull can get a different, possibly compromised image. Pin \`@sha256:<digest>\` (keep the tag for readability).`;
+  return `${where} \`${ref}\` is pinned to a tag but not a digest: tags can be moved or re-pushed. Pin \`@sha256:<digest>\`.`;
+}
+
+/** The offline fix: append the placeholder digest (a separate, non-automatic code action). */
+export function placeholderDigestFix(end: number): { title: string; edits: { range: { start: number; end: number }; newText: string }[]; safe: boolean } {
+  return { title: 'Insert a digest placeholder to fill in (enable mlsec.network.enabled to look the digest up)', edits: [{ range: { start: end, end }, newText: `@${DIGEST_PLACEHOLDER}` }], safe: false };
+}

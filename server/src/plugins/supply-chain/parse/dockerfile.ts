@@ -1,0 +1,81 @@
+// Parses a Dockerfile into instructions with offsets (continuations, comments, escape directive, RUN heredocs); never throws.
+
+/** One instruction: its keyword (upper-cased), the range of the whole instruction and of its arguments. */
+export interface Instruction {
+  keyword: string;
+  start: number;
+  end: number;
+  argsStart: number;
+  /** Arguments as written (continuations kept, so offsets map 1:1 onto the file). */
+  args: string;
+  /** For `RUN <<EOF` heredocs: the body's range (a shell script). */
+  heredoc?: { start: number; end: number };
+}
+
+/** A parsed Dockerfile; `errors` name lines that are not instructions. */
+export interface Dockerfile {
+  instructions: Instruction[];
+  errors: { message: string; start: number; end: number }[];
+  escape: string;
+}
+
+/** Parses Dockerfile text. */
+export function parseDockerfile(text: string): Dockerfile {
+  const out: Dockerfile = { instructions: [], errors: [], escape: '\\' };
+  const esc = /^\s*#\s*escape\s*=\s*([\\`])/im.exec(text.split(/\n(?!\s*#)/)[0] ?? '');
+  if (esc) out.escape = esc[1];
+  const lines: { start: number; end: number; text: string }[] = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    lines.push({ start: pos, end: pos + raw.length, text: raw.replace(/\r$/, '') });
+    pos += raw.length + 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const trimmed = line.text.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const m = /^(\s*)([A-Za-z]+)(\s+|$)/.exec(line.text);
+    if (!m) {
+      out.errors.push({ message: `not a Dockerfile instruction: \`${trimmed.slice(0, 40)}\``, start: line.start, end: line.end });
+      continue;
+    }
+    const start = line.start + m[1].length;
+    const argsStart = line.start + m[0].length;
+    let end = line.start + line.text.length;
+    // Continuations: a line ending in the escape character goes on; comment lines inside are skipped.
+    let j = i;
+    let more = lines[j].text.trimEnd().endsWith(out.escape);
+    while (more && j + 1 < lines.length) {
+      j++;
+      const t = lines[j].text.trim();
+      // Docker drops comment and empty lines inside a continuation; the instruction goes on after them.
+      if (t.startsWith('#') || t === '') continue;
+      end = lines[j].start + lines[j].text.length;
+      more = lines[j].text.trimEnd().endsWith(out.escape);
+    }
+    const ins: Instruction = { keyword: m[2].toUpperCase(), start, end, argsStart, args: text.slice(argsStart, end) };
+    const here = /<<-?\s*["']?(\w+)["']?/.exec(ins.args);
+    if (here && (ins.keyword === 'RUN' || ins.keyword === 'COPY' || ins.keyword === 'ADD')) {
+      let k = j + 1;
+      while (k < lines.length && lines[k].text.trim() !== here[1]) k++;
+      const bodyEnd = k < lines.length ? lines[k].start : text.length;
+      if (j + 1 < lines.length) ins.heredoc = { start: lines[j + 1].start, end: Math.max(lines[j + 1].start, bodyEnd - 1) };
+      if (k >= lines.length) out.errors.push({ message: `heredoc \`${here[1]}\` is never closed`, start, end });
+      ins.end = k < lines.length ? lines[k].end : text.length;
+      j = Math.min(k, lines.length - 1);
+    }
+    out.instructions.push(ins);
+    i = j;
+  }
+  return out;
+}
+
+/** Splits instruction arguments into words with offsets (flags like `--platform=x` are words too; escape characters dropped). */
+export function argWords(ins: Instruction, escape = '\\'): { text: string; start: number; end: number }[] {
+  const words: { text: string; start: number; end: number }[] = [];
+  for (const m of ins.args.matchAll(/\S+/g)) {
+    if (m[0] === escape) continue;
+    words.push({ text: m[0], start: ins.argsStart + m.index, end: ins.argsStart + m.index + m[0].length });
+  }
+  return words;
+}

@@ -1,0 +1,34 @@
+// `trust_remote_code=True` (any loader) and `torch.hub.load(..., trust_repo=True)`: code from a model repository runs locally.
+import { isTrue, literalValue } from '../../../analysis/python/nodes';
+import { defineRule } from '../../../engine/rule';
+import { isCommitSha } from '../pins';
+import { removeKeywordArgument } from './remove-kwarg';
+
+export default defineRule({
+  id: 'trust-remote-code-enabled',
+  target: 'python',
+  kinds: ['call'],
+  visit(node, ctx) {
+    // Cheap text test first: reading arguments crosses into WASM for every call.
+    const text = ctx.file.text.slice(node.startIndex, node.endIndex);
+    if (!text.includes('trust_re')) return;
+    const args = ctx.args(node);
+    for (const kwName of ['trust_remote_code', 'trust_repo']) {
+      const value = args.keywords.get(kwName);
+      const kw = args.keywordNodes.get(kwName);
+      if (!value || !kw || !isTrue(value)) continue;
+      if (kwName === 'trust_repo' && ctx.calleeName(node) !== 'torch.hub.load') continue;
+      const rev = literalValue(args.keywords.get('revision'));
+      const pinned = rev?.kind === 'string' && isCommitSha(rev.value);
+      const what = kwName === 'trust_repo' ? '`trust_repo=True` runs the repository\'s `hubconf.py` without asking' : '`trust_remote_code=True` downloads and runs Python code from the model repository';
+      ctx.report({
+        range: { start: kw.startIndex, end: kw.endIndex },
+        message: pinned
+          ? `${what}. The revision is pinned to a commit, so the code cannot change under you, but it still runs with your privileges: review it, or use a model class that ships with the library.`
+          : `${what}, and no commit is pinned: whoever controls the repository (or its next push) runs code on this machine. Avoid it, or at least pin \`revision="<commit hash>"\` after reviewing the code.`,
+        properties: { pinnedRevision: pinned },
+        fixes: [{ title: `Remove ${kwName}=True (the model may then fail to load if it needs custom code)`, edits: removeKeywordArgument(kw), safe: false }],
+      });
+    }
+  },
+});

@@ -1,0 +1,16 @@
+from transformers import AutoModel, AutoModelForCausalLM
+from datasets import load_dataset
+import torch
+
+# expect: trust-remote-code-enabled, model-revision-not-pinned
+model = AutoModel.from_pretrained("org/custom", trust_remote_code=True)
+# expect: trust-remote-code-enabled
+pinned = AutoModelForCausalLM.from_pretrained("org/custom", revision="86b5e0934494bd15c9632b12f734a8a67f723594", trust_remote_code=True)
+# ok: trust-remote-code-enabled
+off = AutoModel.from_pretrained("org/custom", trust_remote_code=False, revision="86b5e0934494bd15c9632b12f734a8a67f723594")
+# ok: trust-remote-code-enabled
+unknown = AutoModel.from_pretrained("org/custom", trust_remote_code=flag, revision="86b5e0934494bd15c9632b12f734a8a67f723594")
+# expect: trust-remote-code-enabled, model-revision-not-pinned
+ds = load_dataset("org/dataset", trust_remote_code=True)
+# expect: trust-remote-code-enabled, model-revision-not-pinned
+hub = torch.hub.load("owner/repo", "model", trust_repo=True)
