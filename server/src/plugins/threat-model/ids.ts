@@ -160,6 +160,7 @@ const CWE: Row[] = [
   ['CWE-409', 'Improper Handling of Highly Compressed Data (Data Amplification)', 'A small archive expands into enormous data when unpacked.'],
   ['CWE-494', 'Download of Code Without Integrity Check', 'Code or artifacts are fetched and used without verifying them.'],
   ['CWE-502', 'Deserialization of Untrusted Data', 'Untrusted bytes are deserialised by a format that can run code (pickle).'],
+  ['CWE-522', 'Insufficiently Protected Credentials', 'Credentials are stored or sent where others can read them.'],
   ['CWE-532', 'Insertion of Sensitive Information into Log File', 'Secrets or personal data are written to logs.'],
   ['CWE-605', 'Multiple Binds to the Same Port', 'A service binds in a way that lets others share or hijack its port.'],
   ['CWE-703', 'Improper Check or Handling of Exceptional Conditions', 'Unusual conditions are not anticipated or handled.'],
