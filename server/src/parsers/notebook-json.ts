@@ -91,6 +91,15 @@ function joinPieces(node: JsonNode | undefined): string {
   return '';
 }
 
+/**
+ * An object-valued output (`application/json`) as its JSON source text. Its one piece maps offsets
+ * one-to-one (backslashes blanked so decodeJsonString sees no escapes), so findings land on the file text.
+ */
+function rawJsonText(node: JsonNode, text: string): { text: string; pieces: Piece[] } {
+  const raw = text.slice(node.offset, node.offset + node.length);
+  return { text: raw, pieces: [{ cellOffset: 0, length: raw.length, fileOffset: node.offset - 1, raw: `"${raw.replace(/\\/g, ' ')}"` }] };
+}
+
 /** Parses notebook JSON. Never throws; a file that is not a notebook comes back with `errors`. */
 export function parseNotebookJson(text: string): ParsedNotebook {
   const errors: ParseError[] = [];
@@ -115,7 +124,8 @@ export function parseNotebookJson(text: string): ParsedNotebook {
     const outputs = prop(cellNode, 'outputs');
     (outputs?.children ?? []).forEach((o, oi) => {
       const add = (k: string, n: JsonNode | undefined) => {
-        if (n) out.outputs.push({ cell: index, output: oi, kind: k, text: joinPieces(n), pieces: stringsOf(n, text) });
+        if (n?.type === 'object') out.outputs.push({ cell: index, output: oi, kind: k, ...rawJsonText(n, text) });
+        else if (n) out.outputs.push({ cell: index, output: oi, kind: k, text: joinPieces(n), pieces: stringsOf(n, text) });
       };
       add('stream', prop(o, 'text'));
       const data = prop(o, 'data');
