@@ -41,8 +41,9 @@ export function formatLocation(path: string, loc: Location, isModel: boolean): s
  * The source line and a caret line under `span`. Tabs are expanded so the carets line up, long
  * lines are cut to a window around the span, and secrets spans are masked.
  */
-export function snippet(lineNo: number, text: string, span: { start: number; end: number }, opts: { mask?: boolean; color?: boolean } = {}): string {
+export function snippet(lineNo: number, text: string, span: { start: number; end: number }, opts: { mask?: boolean; color?: boolean; alsoMask?: readonly { start: number; end: number }[] } = {}): string {
   let line = opts.mask ? maskSpan(text, span.start, span.end) : text;
+  for (const s of opts.alsoMask ?? []) line = maskSpan(line, s.start, s.end);
   let { start, end } = span;
   if (line.length > MAX_LINE) {
     const from = Math.max(0, Math.min(start - 40, line.length - MAX_LINE));
@@ -76,7 +77,19 @@ function formatFinding(r: ScanReport, item: ReportedFinding, color: boolean): st
   if (category === 'privacy') return head;
   const lineNo = loc.cell ? loc.cell.line : loc.line;
   const mask = category === 'secrets';
-  return `${head}\n${snippet(lineNo, loc.lineText, loc.span, { mask, color })}`;
+  return `${head}\n${snippet(lineNo, loc.lineText, loc.span, { mask, color, alsoMask: mask ? otherSecretSpans(r, item, loc) : [] })}`;
+}
+
+/** Spans of the other secrets findings on the same line: a line with two keys must show neither in full. */
+function otherSecretSpans(r: ScanReport, item: ReportedFinding, loc: Location): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const f of item.analysis.findings) {
+    if (f === item.finding || r.registry.byId.get(f.ruleId)?.category !== 'secrets') continue;
+    const l = locate(item.analysis, f.range, f.cell);
+    const same = loc.cell ? !!l.cell && l.cell.index === loc.cell.index && l.cell.part === loc.cell.part && l.cell.line === loc.cell.line : !l.cell && l.line === loc.line;
+    if (same) out.push(l.span);
+  }
+  return out;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
