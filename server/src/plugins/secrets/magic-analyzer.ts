@@ -1,0 +1,29 @@
+// hardcoded-secret in notebook magics and shell lines (`%env X=...`, `!export X=...`, `%%bash` bodies), which Python analysis never sees.
+import type { CellAnalyzer, RawFinding } from '../../engine/plugin';
+import { blankMagics } from '../../engine/notebook';
+import { secretMessage, secretProperties } from './message';
+import { HARDCODED_SECRET } from './python-rule';
+import { scanText } from './scan';
+
+/** Scans the lines of a code cell that the Python analysis blanks, with shell/env syntax (bare `NAME=value`, `--flag value`). */
+export const secretsMagicAnalyzer: CellAnalyzer = {
+  name: 'secrets-magics',
+  analyze(cell, ctx) {
+    if (!ctx.enabled(HARDCODED_SECRET)) return [];
+    const blanked = blankMagics(cell);
+    if (blanked === cell) return [];
+    const out: RawFinding[] = [];
+    let at = 0;
+    for (const line of cell.split('\n')) {
+      const start = at;
+      at += line.length + 1;
+      // Only lines the Python analysis did not see: the rest is reported by the Python rule.
+      if (line.trim() === '' || blanked.slice(start, start + line.length).trim() !== '') continue;
+      for (const hit of scanText(line, {})) {
+        const value = line.slice(hit.start, hit.end);
+        out.push({ ruleId: HARDCODED_SECRET, range: { start: start + hit.start, end: start + hit.end }, message: secretMessage(hit, value, 'code'), properties: secretProperties(hit, value) });
+      }
+    }
+    return out;
+  },
+};
