@@ -46,3 +46,5 @@ hub_pinned = torch.hub.load("pytorch/vision:86b5e0934494bd15c9632b12f734a8a67f72
 hub_local = torch.hub.load("./hubconf_dir", "resnet18", source="local")
 # expect: model-revision-not-pinned
 full = transformers.AutoModelForCausalLM.from_pretrained("org/llm", revision="MLSEC-PLACEHOLDER-commit-sha")
+# expect: model-revision-not-pinned
+positional = pipeline("text-generation", "gpt2", revision="MLSEC-PLACEHOLDER-commit-sha")

@@ -15,3 +15,5 @@ os.system("pip install bitsandbytes")
 subprocess.run(["pip", "list"], check=True)
 # ok: runtime-pip-install
 subprocess.run(cmd, check=True)
+# expect: runtime-pip-install
+os.system(f"pip install {package}")

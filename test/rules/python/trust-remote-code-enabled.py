@@ -1,4 +1,4 @@
-from transformers import AutoModel, AutoModelForCausalLM
+from transformers import AutoModel, AutoModelForCausalLM, pipeline
 from datasets import load_dataset
 import torch
 
@@ -14,3 +14,5 @@ unknown = AutoModel.from_pretrained("org/custom", trust_remote_code=flag, revisi
 ds = load_dataset("org/dataset", trust_remote_code=True)
 # expect: trust-remote-code-enabled, model-revision-not-pinned
 hub = torch.hub.load("owner/repo", "model", trust_repo=True)
+# expect: trust-remote-code-enabled, model-revision-not-pinned
+gen = pipeline("text-generation", model="org/custom", model_kwargs={"trust_remote_code": True, "device_map": "auto"})

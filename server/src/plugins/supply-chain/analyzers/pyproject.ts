@@ -19,6 +19,7 @@ const depTableKey = (p: string[]): string | undefined => {
   if (p[0] === 'tool' && p[1] === 'poetry' && p[2] === 'dependencies' && p.length === 4) return p[3];
   if (p[0] === 'tool' && p[1] === 'poetry' && p[2] === 'group' && p[4] === 'dependencies' && p.length === 6) return p[5];
   if ((p[0] === 'packages' || p[0] === 'dev-packages') && p.length === 2) return p[1];
+  if (p[0] === 'tool' && p[1] === 'uv' && p[2] === 'sources' && p.length === 4) return p[3];
   return undefined;
 };
 

@@ -8,7 +8,7 @@ const FROM_PRETRAINED_ROOTS = new Set(['transformers', 'diffusers', 'peft', 'opt
 
 /** Hub loaders other than `from_pretrained`: qualified name -> positional index of the repo/model name. */
 export const HUB_LOADERS: Record<string, number> = {
-  'transformers.pipeline': -1, // model= only (a bare task uses transformers' own pinned default)
+  'transformers.pipeline': 1, // pipeline(task, model): a bare task uses transformers' own pinned default
   'huggingface_hub.hf_hub_download': 0,
   'huggingface_hub.snapshot_download': 0,
   'huggingface_hub.file_download.hf_hub_download': 0,

@@ -36,7 +36,13 @@ export default defineRule({
     if (!name) return;
     const first = ctx.args(node).positional[0] ?? ctx.args(node).keywords.get('args');
     const w = words(first);
-    if (!w) return;
+    if (!w) {
+      // An f-string command (`os.system(f"pip install {pkg}")`): its literal text still says what runs.
+      if (first?.type === 'string' && SUBPROCESS.has(name) && /\bpip3?\s+install\b|-m\s+pip\s+install\b/.test(first.text)) {
+        ctx.report({ range: { start: node.startIndex, end: node.endIndex }, message: `\`${ctx.calleeText(node)}\` installs packages while the program runs: nothing pins or verifies what is fetched. Declare the dependency in a hashed lock file instead.` });
+      }
+      return;
+    }
     const hit = PIP_MAIN.has(name) ? w[0] === 'install' : SUBPROCESS.has(name) && isPipInstall(w);
     if (!hit) return;
     ctx.report({ range: { start: node.startIndex, end: node.endIndex }, message: `\`${ctx.calleeText(node)}\` installs packages while the program runs: nothing pins or verifies what is fetched, and it runs with the program's privileges. Declare the dependency in a hashed lock file instead.` });

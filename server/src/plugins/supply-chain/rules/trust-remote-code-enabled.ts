@@ -13,6 +13,15 @@ export default defineRule({
     const text = ctx.file.text.slice(node.startIndex, node.endIndex);
     if (!text.includes('trust_re')) return;
     const args = ctx.args(node);
+    // `model_kwargs={"trust_remote_code": True}` / `**{"trust_remote_code": True}` pass it on to the loader.
+    for (const arg of [...args.positional, ...args.keywords.values()]) {
+      if (arg.type !== 'dictionary') continue;
+      for (const pair of arg.namedChildren) {
+        const key = pair?.type === 'pair' ? literalValue(pair.childForFieldName('key')) : undefined;
+        if (!pair || key?.kind !== 'string' || key.value !== 'trust_remote_code' || !isTrue(pair.childForFieldName('value'))) continue;
+        ctx.report({ range: { start: pair.startIndex, end: pair.endIndex }, message: '`"trust_remote_code": True` is passed on to the loader: it downloads and runs Python code from the model repository. Avoid it, or review the code and pin `revision="<commit hash>"`.', fixes: [{ title: 'Remove "trust_remote_code": True (the model may then fail to load if it needs custom code)', edits: removeKeywordArgument(pair), safe: false }] });
+      }
+    }
     for (const kwName of ['trust_remote_code', 'trust_repo']) {
       const value = args.keywords.get(kwName);
       const kw = args.keywordNodes.get(kwName);
