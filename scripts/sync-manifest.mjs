@@ -45,6 +45,11 @@ const configuration = {
     'mlsec.include': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns (relative to the workspace folder) that **MLSec: Scan Workspace** includes. Empty: every supported file.', scope: 'resource' },
     'mlsec.exclude': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns a workspace scan skips, in addition to `.gitignore`, `node_modules`, `.git` and virtual environments.', scope: 'resource' },
     'mlsec.maxFileSizeMB': { type: 'number', default: 5, minimum: 0.1, description: 'Source files larger than this (MB) are skipped by workspace scans. Model files are streamed and have their own limit.' },
+    // Privacy (PII) settings: parsed by parseSettings() in server/src/shared/settings.ts (`privacy` sub-object).
+    'mlsec.privacy.entities': { type: 'object', default: {}, markdownDescription: 'Personal-data types to report: entity type -> `false` turns it off (`email`, `phone`, `credit-card`, `iban`, `us-ssn`, `us-itin`, `uk-nhs`, `uk-nino`, `aadhaar`, `ca-sin`, `ip-address`, `mac-address`, `date-of-birth`, `street-address`, `person-name`). Unlisted types are on.', additionalProperties: { type: 'boolean' }, scope: 'resource' },
+    'mlsec.privacy.minConfidence': { type: 'number', default: 0.5, minimum: 0, maximum: 1, markdownDescription: 'Personal data recognised with a lower confidence (0-1) is not reported. Context words (`ssn`, `phone`, a column name) raise the confidence.', scope: 'resource' },
+    'mlsec.privacy.dataFileBudgetMB': { type: 'number', default: 1, minimum: 0.01, markdownDescription: 'How much of each data file (CSV/TSV/JSON Lines) is sampled for personal data, from its start (MB). The rest is skipped and reported as such.', scope: 'resource' },
+    'mlsec.privacy.allowlist': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Values never reported as personal data, or email domains written as `@example-corp.com`.', scope: 'resource' },
   },
 };
 

@@ -19,6 +19,20 @@ export interface MlsecSettings {
   maxModelFileSize: number;
   /** Whether the workspace is trusted (editor only); untrusted never changes what runs, only what config is read. */
   trusted: boolean;
+  /** Personal-data (privacy) detection. */
+  privacy: PrivacySettings;
+}
+
+/** Settings of the privacy rules (`mlsec.privacy.*`). */
+export interface PrivacySettings {
+  /** Entity type (e.g. 'email', 'phone', 'us-ssn') -> false to stop reporting it; unlisted types are on. */
+  entities: Record<string, boolean>;
+  /** Values recognised with a lower confidence (0-1) are not reported. */
+  minConfidence: number;
+  /** Bytes read from the start of each data file (CSV/TSV/JSONL); the rest is skipped and said so. */
+  dataFileBudget: number;
+  /** Values (or email domains, e.g. `@mycorp.com`) never reported. */
+  allowlist: string[];
 }
 
 /** Defaults used when a setting is absent or invalid. */
@@ -30,6 +44,7 @@ export const DEFAULT_SETTINGS: MlsecSettings = {
   maxFileSize: 5 * 1024 * 1024,
   maxModelFileSize: 2 * 1024 * 1024 * 1024,
   trusted: true,
+  privacy: { entities: {}, minConfidence: 0.5, dataFileBudget: 1024 * 1024, allowlist: [] },
 };
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'note', 'off'];
@@ -61,7 +76,7 @@ function positiveNumber(v: unknown, key: string, warnings: string[]): number | u
  */
 export function parseSettings(raw: unknown): ParsedSettings {
   const warnings: string[] = [];
-  const s: MlsecSettings = { ...DEFAULT_SETTINGS, rules: {} };
+  const s: MlsecSettings = { ...DEFAULT_SETTINGS, rules: {}, privacy: { ...DEFAULT_SETTINGS.privacy, entities: {} } };
   if (raw === undefined || raw === null) return { settings: s, warnings };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     warnings.push('settings: expected an object');
@@ -90,5 +105,30 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const modelMb = positiveNumber(r.maxModelFileSizeMB, 'maxModelFileSizeMB', warnings);
   if (modelMb !== undefined) s.maxModelFileSize = Math.round(modelMb * 1024 * 1024);
   if (typeof r.trusted === 'boolean') s.trusted = r.trusted;
+  if (r.privacy !== undefined && r.privacy !== null) parsePrivacy(r.privacy, s.privacy, warnings);
   return { settings: s, warnings };
+}
+
+/** Reads the `privacy` sub-object into `out`; bad values keep their defaults and add a warning. */
+function parsePrivacy(raw: unknown, out: PrivacySettings, warnings: string[]): void {
+  if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
+    warnings.push('privacy: expected an object');
+    return;
+  }
+  const p = raw as Record<string, unknown>;
+  if (p.entities !== undefined && p.entities !== null) {
+    if (typeof p.entities === 'object' && !Array.isArray(p.entities)) {
+      for (const [k, v] of Object.entries(p.entities as Record<string, unknown>)) {
+        if (typeof v === 'boolean') out.entities[k] = v;
+        else warnings.push(`privacy.entities.${k}: expected true or false`);
+      }
+    } else warnings.push('privacy.entities: expected an object of entity type -> true/false');
+  }
+  if (p.minConfidence !== undefined && p.minConfidence !== null) {
+    if (typeof p.minConfidence === 'number' && p.minConfidence >= 0 && p.minConfidence <= 1) out.minConfidence = p.minConfidence;
+    else warnings.push('privacy.minConfidence: expected a number from 0 to 1');
+  }
+  const mb = positiveNumber(p.dataFileBudgetMB, 'privacy.dataFileBudgetMB', warnings);
+  if (mb !== undefined) out.dataFileBudget = Math.round(mb * 1024 * 1024);
+  out.allowlist = stringList(p.allowlist, 'privacy.allowlist', warnings) ?? out.allowlist;
 }

@@ -1,5 +1,22 @@
-// The privacy plugin: its text analysers, notebook-output analysers and code rules (filled in by its issue).
+// The privacy plugin: PII in notebook outputs and data files (analysers) and in Python code (rules).
 import type { Plugin } from '../../engine/plugin';
+import { defineRule } from '../../engine/rule';
+import { privacyDataAnalyzer, DATA_RULE } from './data-file';
+import { OUTPUT_RULE, privacyOutputAnalyzer } from './output-analyzer';
+import piiLiteralInCode from './rules/pii-literal-in-code';
+import piiLogged from './rules/pii-logged';
+import piiSentToThirdParty from './rules/pii-sent-to-third-party';
 
 /** What the privacy category contributes to the engine. */
-export const plugin: Plugin = { name: 'privacy' };
+export const plugin: Plugin = {
+  name: 'privacy',
+  textAnalyzers: [privacyDataAnalyzer],
+  outputAnalyzers: [privacyOutputAnalyzer],
+  rules: [
+    piiLiteralInCode,
+    piiLogged,
+    piiSentToThirdParty,
+    defineRule({ id: OUTPUT_RULE, target: 'notebook-output' }),
+    defineRule({ id: DATA_RULE, target: 'data' }),
+  ],
+};

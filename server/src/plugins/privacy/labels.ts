@@ -1,0 +1,48 @@
+// Labelled fields: column/key names that say a value is a date of birth, a street address or a person's name.
+import type { EntityType } from './entities';
+
+/** Normalises `Date Of Birth`, `date-of-birth`, `dateOfBirth` to `date_of_birth`. */
+export function normalizeKey(key: string): string {
+  return key.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+}
+
+const DOB = /^(dob|d_o_b|date_of_birth|birth_?date|birthday|born|born_on|geburtsdatum)$/;
+const ADDRESS = /^((home|street|mailing|postal|residential|billing|shipping|customer|patient|user)_)?(street|address|addr)(_line)?(_?[12])?$|^street_address$/;
+const NAME = /^(name|full_?name|first_?name|last_?name|given_?name|family_?name|surname|forename|middle_?name|display_?name|(customer|patient|client|employee|person|contact|account_holder|cardholder|card_holder|member|student|applicant|user|owner|holder|beneficiary)_?name)$/;
+
+/** The labelled entity a key names, if any. `address` alone counts; `email_address`/`ip_address` do not (their own recognizers cover them). */
+export function labelledEntity(key: string): EntityType | undefined {
+  const k = normalizeKey(key);
+  if (DOB.test(k)) return 'date-of-birth';
+  if (ADDRESS.test(k)) return 'street-address';
+  if (NAME.test(k)) return 'person-name';
+  return undefined;
+}
+
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const DATE = new RegExp(`^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2} (${MONTHS})[a-z]* \\d{4}|(${MONTHS})[a-z]* \\d{1,2},? \\d{4})$`, 'i');
+const STREET = /^\d{1,6}[A-Za-z]?,? [A-Za-z0-9.' -]{2,60}\b(street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|way|place|pl|terrace|close|crescent|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|gardens|grove|hill|walk|strasse|straße)\b\.?/i;
+const PERSON = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+const PLACEHOLDER_NAMES = /^(john|jane|joe|richard|test|foo|first|last|user|sample|your|max) (doe|roe|bloggs|user|bar|name|last|smith_test|mustermann|example)$|^(n\/a|none|null|unknown|anonymous|redacted|test|admin)$/i;
+
+/** Confidence that `value` of a field labelled `entity` really is one (0 = no). */
+export function labelledScore(entity: EntityType, value: string, key: string): number {
+  const v = value.trim();
+  if (!v || v.length > 120) return 0;
+  if (entity === 'date-of-birth') {
+    if (!DATE.test(v)) return 0;
+    const year = Number((/(?<!\d)(\d{4})(?!\d)/.exec(v) ?? [])[1]);
+    // A birth year in the future or before 1900 is not a birth date (and 1970-01-01 is an epoch default).
+    if (year && (year < 1900 || year > new Date().getFullYear())) return 0;
+    return /^1970-01-01/.test(v) ? 0 : 0.85;
+  }
+  if (entity === 'street-address') return STREET.test(v) ? 0.85 : 0;
+  if (entity === 'person-name') {
+    if (!PERSON.test(v) || PLACEHOLDER_NAMES.test(v)) return 0;
+    // A bare `name` key also names models, files and datasets: ask for at least two words there.
+    const words = v.split(' ').length;
+    if (normalizeKey(key) === 'name' || normalizeKey(key) === 'display_name') return words >= 2 && words <= 4 ? 0.7 : 0;
+    return 0.8;
+  }
+  return 0;
+}

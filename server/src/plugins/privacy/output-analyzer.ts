@@ -1,0 +1,64 @@
+// Notebook outputs: PII in stream text, text/plain, HTML tables and JSON, one finding per output and entity type.
+import type { OutputText } from '../../parsers/notebook-json';
+import type { AnalyzerContext, OutputAnalyzer, RawFinding } from '../../engine/plugin';
+import type { PiiMatch } from './entities';
+import { scanOptions, scanText, type ScanOptions } from './scan-text';
+import { describe, summarize } from './summarize';
+
+/** The rule id of notebook-output findings. */
+export const OUTPUT_RULE = 'pii-in-notebook-output';
+
+// Colour codes in tracebacks (ESC [ ... m), blanked to same-length spaces; built from a char code to keep the regex free of control characters.
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+const SCANNED_KINDS = new Set(['stream', 'text/plain', 'text/html', 'application/json', 'text/markdown', 'traceback']);
+
+/** Tags replaced by spaces of the same length, so offsets still point into the output text. */
+function blankTags(html: string): string {
+  return html.replace(/<[^>]*>/g, (t) => ' '.repeat(t.length)).replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (e) => ' '.repeat(e.length));
+}
+
+/** HTML table cells under a labelled header (`<th>full_name</th>`): names, birth dates and addresses need their column. */
+function htmlTableCells(html: string, opts: ScanOptions): PiiMatch[] {
+  const out: PiiMatch[] = [];
+  const rows = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)];
+  let header: string[] | undefined;
+  for (const row of rows) {
+    const cells = [...row[1].matchAll(/<(t[hd])[^>]*>([\s\S]*?)<\/t[hd]>/gi)];
+    if (!header) {
+      if (cells.length && cells.every((c) => c[1].toLowerCase() === 'th')) header = cells.map((c) => c[2].replace(/<[^>]*>/g, '').trim());
+      continue;
+    }
+    cells.forEach((c, i) => {
+      const key = header![i];
+      if (!key || c[1].toLowerCase() === 'th') return;
+      const start = (row.index ?? 0) + row[0].indexOf(row[1]) + row[1].indexOf(c[0]) + c[0].indexOf('>') + 1;
+      for (const m of scanText(c[2], opts, key)) out.push({ ...m, start: start + m.start, end: start + m.end });
+    });
+  }
+  return out;
+}
+
+/** Matches in one output, deduplicated by position. */
+export function outputMatches(output: Pick<OutputText, 'kind' | 'text'>, opts: ScanOptions): PiiMatch[] {
+  if (!SCANNED_KINDS.has(output.kind)) return [];
+  if (output.kind !== 'text/html') return scanText(output.kind === 'traceback' ? output.text.replace(ANSI_ESCAPE, (s) => ' '.repeat(s.length)) : output.text, opts);
+  const table = /<table/i.test(output.text) ? htmlTableCells(output.text, opts) : [];
+  const free = scanText(blankTags(output.text), opts).filter((m) => !table.some((t) => m.start < t.end && t.start < m.end));
+  return [...table, ...free].sort((a, b) => a.start - b.start);
+}
+
+/** The notebook-output analyser of the privacy plugin. */
+export const privacyOutputAnalyzer: OutputAnalyzer = {
+  name: 'privacy-outputs',
+  analyze(output: OutputText, ctx: AnalyzerContext): RawFinding[] {
+    if (!ctx.enabled(OUTPUT_RULE)) return [];
+    const opts = scanOptions(ctx.settings);
+    return summarize(outputMatches(output, opts)).map((s) => ({
+      ruleId: OUTPUT_RULE,
+      range: { start: s.first.start, end: s.first.end },
+      message: `Saved output of cell ${output.cell + 1} shows ${describe(s)}. Outputs are committed with the notebook: clear them or mask the data before display.`,
+      properties: { entity: s.entity, count: s.count, samples: s.samples },
+    }));
+  },
+};

@@ -1,0 +1,44 @@
+// IPv4/IPv6 addresses: public unicast only (private, loopback, link-local, documentation, multicast and well-known resolvers excluded).
+import { isIPv6 } from 'net';
+import type { Recognizer } from './recognizer';
+
+/** True for IPv4 ranges that identify no person: RFC 1918, loopback, CGNAT, link-local, TEST-NETs, benchmarking, multicast, reserved. */
+export function ipv4NotPersonal(o: number[]): boolean {
+  const [a, b, c] = o;
+  return a === 0 || a === 10 || a === 127 || a >= 224 ||
+    (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) || (a === 192 && b === 0 && (c === 0 || c === 2)) || (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113);
+}
+
+// Public DNS resolvers: infrastructure, not a person's address.
+const RESOLVERS = new Set(['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '149.112.112.112', '208.67.222.222', '208.67.220.220']);
+
+/** Public IPv4 addresses; version-like contexts (`v1.2.3.4`, `version 1.2.3.4`, `==1.2.3.4`) are not addresses. */
+export const ipv4: Recognizer = {
+  entity: 'ip-address',
+  pattern: /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g,
+  context: ['ip', 'ip_address', 'ipaddress', 'client', 'remote', 'addr', 'x-forwarded-for', 'src', 'host'],
+  score(value, text, start) {
+    const parts = value.split('.');
+    if (parts.some((p) => p.length > 1 && p.startsWith('0'))) return 0;
+    const o = parts.map(Number);
+    if (o.some((n) => n > 255) || ipv4NotPersonal(o) || RESOLVERS.has(value)) return 0;
+    const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
+    if (/(v|version|ver|release|[=<>~^]=?)\s*$/.test(before)) return 0;
+    return 0.6;
+  },
+};
+
+/** Global-unicast IPv6 addresses (2000::/3) outside the documentation prefix 2001:db8::/32. */
+export const ipv6: Recognizer = {
+  entity: 'ip-address',
+  pattern: /(?<![\w:.])[23][0-9A-Fa-f]{3}:[0-9A-Fa-f:]{2,}[0-9A-Fa-f](?![\w:])/g,
+  context: ['ip', 'ipv6', 'ip_address', 'client', 'remote', 'addr'],
+  score(value) {
+    if (!isIPv6(value)) return 0;
+    if (/^2001:0?db8:/i.test(value)) return 0;
+    if ((value.match(/[0-9a-f]+/gi) ?? []).length < 4) return 0;
+    return 0.6;
+  },
+};

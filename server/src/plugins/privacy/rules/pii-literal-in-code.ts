@@ -1,0 +1,40 @@
+// PII written into Python string literals (emails, card numbers, SSNs...), and labelled literals (first_name="...").
+import type { Node } from 'web-tree-sitter';
+import { defineRule } from '../../../engine/rule';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { redact } from '../redact';
+import { scanOptions, scanText } from '../scan-text';
+import { describe } from '../summarize';
+
+// Rules see no settings, so code literals use the default thresholds (the allowlist applies to outputs and data files).
+const OPTIONS = scanOptions(DEFAULT_SETTINGS);
+
+/** The key a string literal is the value of: a dict key, keyword or assigned name (`"full_name": "..."`, `VERSION = "..."`). */
+function keyOf(node: Node): string | undefined {
+  const p = node.parent;
+  if (!p) return undefined;
+  let key: string | undefined;
+  if (p.type === 'pair' && p.childForFieldName('value')?.id === node.id) key = p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
+  else if (p.type === 'keyword_argument') key = p.childForFieldName('name')?.text;
+  else if (p.type === 'assignment' && p.childForFieldName('right')?.id === node.id) key = p.childForFieldName('left')?.text.replace(/^.*\./, '');
+  return key;
+}
+
+export default defineRule({
+  id: 'pii-literal-in-code',
+  target: 'python',
+  kinds: ['string'],
+  visit(node, ctx) {
+    const key = keyOf(node);
+    for (const part of node.namedChildren) {
+      if (part?.type !== 'string_content') continue;
+      for (const m of scanText(part.text, OPTIONS, key)) {
+        ctx.report({
+          range: { start: part.startIndex + m.start, end: part.startIndex + m.end },
+          message: `String literal holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}. Personal data in code is copied to every clone and log; load it from a protected source or use synthetic values.`,
+          properties: { entity: m.entity, samples: [redact(m.entity, m.value)], confidence: m.confidence },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,42 @@
+# Personal data written into string literals; look-alikes and documentation values stay quiet.
+import requests
+
+# expect: pii-literal-in-code
+OWNER = "maria.garcia@gmail.com"
+# expect: pii-literal-in-code
+rows = [{"ssn": "536-22-1234", "note": "ok"}]
+# expect: pii-literal-in-code
+CARD = "4539 1488 0343 6467"
+# expect: pii-literal-in-code
+PAYOUT = "DE89 3704 0044 0532 0130 00"
+# expect: pii-literal-in-code
+support_line = "Call (415) 555-2671 for help"
+# expect: pii-literal-in-code
+customer = {"full_name": "Maria Garcia", "plan": "pro"}
+# expect: pii-literal-in-code
+record = dict(date_of_birth="1987-03-14")
+# expect: pii-literal-in-code
+client_ip = "81.2.69.142"
+
+# ok: pii-literal-in-code
+DOC_EMAIL = "someone@example.com"
+# ok: pii-literal-in-code
+TEST_CARD = "4111 1111 1111 1111"
+# ok: pii-literal-in-code
+BAD_LUHN = "4539 1488 0343 6468"
+# ok: pii-literal-in-code
+RUN_ID = "123e4567-e89b-12d3-a456-426614174000"
+# ok: pii-literal-in-code
+STARTED = "2023-10-05 12:30:45"
+# ok: pii-literal-in-code
+COMMIT = "3f786850e387550fdab836ed7e6dc881de23001b"
+# ok: pii-literal-in-code
+VERSION = "1.2.3.4"
+# ok: pii-literal-in-code
+LOCAL = "192.168.1.20"
+# ok: pii-literal-in-code
+PLACEHOLDER_SSN = "123-45-6789"
+# ok: pii-literal-in-code
+model = {"name": "resnet50"}
+# ok: pii-literal-in-code
+resp = requests.get("https://api.github.com/repos/org/repo")
