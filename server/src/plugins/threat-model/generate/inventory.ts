@@ -124,9 +124,13 @@ export function buildInventory(files: readonly WorkspaceFile[], findings: readon
       if (deps.length) inv.dependencies.push({ path: file.path, ...requirementPins(deps) });
     }
   }
+  const modelFiles = new Map(inv.modelFiles.map((p) => [p.path, p]));
   for (const f of findings) {
     const place = { path: f.path, line: f.line, detail: f.ruleId };
-    if (f.category === 'deserialization') inv.modelLoads.push(place);
+    // A finding in a model file is about the file's content, not a place that loads it.
+    const model = modelFiles.get(f.path);
+    if (model && f.category === 'deserialization') model.detail = [...(model.detail ? model.detail.split(', ') : []), f.ruleId].filter((x, i, a) => a.indexOf(x) === i).sort().join(', ');
+    else if (f.category === 'deserialization') inv.modelLoads.push(place);
     if (f.category === 'secrets') inv.secrets.push(place);
   }
   for (const list of Object.values(inv) as Place[][]) list.sort(byPlace);
