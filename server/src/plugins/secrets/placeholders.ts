@@ -21,6 +21,8 @@ export function isTemplateOrReference(v: string): boolean {
 /** True for values that stand in for a secret: placeholders, masked values, repeated or sequential characters, trivial words. */
 export function isPlaceholder(v: string): boolean {
   if (PLACEHOLDER_WORDS.test(v)) return true;
+  // `test-key-123`, `demo_token`: fixtures and demos, not credentials.
+  if (/(?:^|[_-])(?:test|demo|mock|local|dev)(?:[_-]|$)/i.test(v)) return true;
   if (TRIVIAL.has(v.toLowerCase())) return true;
   if (/(.)\1{5,}/.test(v)) return true;
   if (/0123456|1234567|abcdefg|ABCDEFG/.test(v)) return true;
@@ -38,6 +40,8 @@ export function isIdentifierOrDigest(v: string): boolean {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
   if (/^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[:-]/i.test(v)) return true;
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true;
+  // A lone base64 JSON header (`eyJhbGciOi...`) without payload and signature is not a token.
+  if (/^eyJ[A-Za-z0-9_-]{0,60}={0,2}$/.test(v)) return true;
   return false;
 }
 

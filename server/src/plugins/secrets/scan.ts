@@ -78,6 +78,8 @@ const K8S_ENV = /name:[ \t]*["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*\r?\n[ \t]*-?
 const FLAG = /(?<![\w-])--([A-Za-z][\w-]{1,40})(?:=|[ \t]+)/g;
 const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_]\w*)[ \t]+(?!=)/gm;
 const NETRC = /(?<![\w-])(password|passwd)[ \t]+/g;
+// Terraform variables: the block's name names the credential, `default` holds it.
+const TF_VARIABLE = /variable[ \t]+"([\w-]{1,80})"[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*/g;
 
 function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
   const consider = (name: string, valueAt: number, python: boolean) => {
@@ -113,7 +115,7 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
     consider(m[2], m.index + m[0].length, true);
   }
   if (python) return;
-  for (const [re, group] of [[K8S_ENV, 1], [FLAG, 1], ...(opts.dockerfile ? [[DOCKER_ENV, 1]] : []), ...(opts.netrc ? [[NETRC, 1]] : [])] as [RegExp, number][]) {
+  for (const [re, group] of [[K8S_ENV, 1], [FLAG, 1], [TF_VARIABLE, 1], ...(opts.dockerfile ? [[DOCKER_ENV, 1]] : []), ...(opts.netrc ? [[NETRC, 1]] : [])] as [RegExp, number][]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) consider(m[group], m.index + m[0].length, false);
   }
