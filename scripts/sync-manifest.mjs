@@ -50,6 +50,8 @@ const configuration = {
     'mlsec.privacy.minConfidence': { type: 'number', default: 0.5, minimum: 0, maximum: 1, markdownDescription: 'Personal data recognised with a lower confidence (0-1) is not reported. Context words (`ssn`, `phone`, a column name) raise the confidence.', scope: 'resource' },
     'mlsec.privacy.dataFileBudgetMB': { type: 'number', default: 1, minimum: 0.01, markdownDescription: 'How much of each data file (CSV/TSV/JSON Lines) is sampled for personal data, from its start (MB). The rest is skipped and reported as such.', scope: 'resource' },
     'mlsec.privacy.allowlist': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Values never reported as personal data, or email domains written as `@example-corp.com`.', scope: 'resource' },
+    // Supply chain: parsed by parseSettings() (`network` sub-object). Application scope: a workspace cannot turn lookups on.
+    'mlsec.network.enabled': { type: 'boolean', default: false, markdownDescription: 'Opt-in: let pinning quick fixes look up current values online (image digests from container registries, Action commit SHAs from GitHub, PyPI releases with hashes), with timeouts and a cache. Off: fixes use the workspace lock files, or insert a clearly marked placeholder only when you ask.', scope: 'application' },
   },
 };
 

@@ -7,6 +7,7 @@ import { onDidChangeWorkspaceFolders } from './workspace-folders';
 import { pullSettings } from './settings';
 import type { ServerState } from './state';
 import { uriToPath } from './uri';
+import { pinResolver } from '../plugins/supply-chain/network/pin-resolver';
 
 /** initialize: parsers are loaded here so no document is analysed before they are ready. */
 export async function onInitialize(state: ServerState, params: InitializeParams): Promise<InitializeResult> {
@@ -39,6 +40,8 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
 /** initialized: pull settings, watch dependency files, read workspace facts, then analyse what is open. */
 export async function onInitialized(state: ServerState, reanalyze: () => void): Promise<void> {
   await pullSettings(state);
+  // Opt-in pin lookups (mlsec.network.enabled) land asynchronously: re-analyse so their fixes appear.
+  pinResolver.onResolved(reanalyze);
   reanalyze();
   // The library throws if this is registered for a client without workspace folder support.
   if (state.caps.workspaceFolders) state.connection.workspace.onDidChangeWorkspaceFolders((e) => onDidChangeWorkspaceFolders(state, e, reanalyze));

@@ -21,6 +21,8 @@ export interface MlsecSettings {
   trusted: boolean;
   /** Personal-data (privacy) detection. */
   privacy: PrivacySettings;
+  /** Opt-in online lookups for pinning fixes (PyPI, container registries, GitHub, Hugging Face); off by default. */
+  network?: { enabled: boolean };
 }
 
 /** Settings of the privacy rules (`mlsec.privacy.*`). */
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: MlsecSettings = {
   maxModelFileSize: 2 * 1024 * 1024 * 1024,
   trusted: true,
   privacy: { entities: {}, minConfidence: 0.5, dataFileBudget: 1024 * 1024, allowlist: [] },
+  network: { enabled: false },
 };
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'note', 'off'];
@@ -106,6 +109,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (modelMb !== undefined) s.maxModelFileSize = Math.round(modelMb * 1024 * 1024);
   if (typeof r.trusted === 'boolean') s.trusted = r.trusted;
   if (r.privacy !== undefined && r.privacy !== null) parsePrivacy(r.privacy, s.privacy, warnings);
+  const network = (r.network ?? undefined) as { enabled?: unknown } | undefined;
+  if (network?.enabled !== undefined) {
+    if (typeof network.enabled === 'boolean') s.network = { enabled: network.enabled };
+    else warnings.push('network.enabled: expected true or false');
+  }
   return { settings: s, warnings };
 }
 

@@ -7,6 +7,7 @@ import { installIssues, pipesDownloadToShell, substitutesDownloadIntoShell } fro
 import { argWords, parseDockerfile, type Instruction } from '../parse/dockerfile';
 import { tokenizeShell, type ShellCommand } from '../parse/shell';
 import { installFinding } from './install-finding';
+import { digestFix } from '../network/fixes';
 
 /** Rule ids this analyser reports. */
 export const DOCKER_RULES = {
@@ -56,16 +57,15 @@ function substitute(ref: string, args: Map<string, string>): string | undefined 
   return unknown ? undefined : out;
 }
 
-function checkFrom(file: SourceFile, ins: Instruction, stages: Set<string>, args: Map<string, string>, findings: RawFinding[]): void {
+function checkFrom(ctx: AnalyzerContext, ins: Instruction, stages: Set<string>, args: Map<string, string>, findings: RawFinding[]): void {
   const words = argWords(ins).filter((w) => !w.text.startsWith('--'));
   const image = words[0];
   if (!image) return;
   if (words[1]?.text.toLowerCase() === 'as' && words[2]) stages.add(words[2].text.toLowerCase());
-  reportImage(image, stages, args, findings, 'Base image');
-  void file;
+  reportImage(ctx, image, stages, args, findings, 'Base image');
 }
 
-function reportImage(image: { text: string; start: number; end: number }, stages: Set<string>, args: Map<string, string>, findings: RawFinding[], where: string): void {
+function reportImage(ctx: AnalyzerContext, image: { text: string; start: number; end: number }, stages: Set<string>, args: Map<string, string>, findings: RawFinding[], where: string): void {
   if (stages.has(image.text.toLowerCase()) || /^\d+$/.test(image.text)) return;
   const resolved = image.text.includes('$') ? substitute(image.text, args) : image.text;
   if (!resolved || stages.has(resolved.toLowerCase())) return;
@@ -77,7 +77,7 @@ function reportImage(image: { text: string; start: number; end: number }, stages
     range: { start: image.start, end: image.end },
     severity: pin === 'tag' ? 'note' : pin === 'placeholder' ? 'warning' : undefined,
     message: imageMessage(shown, pin, where),
-    fixes: pin !== 'placeholder' && resolved === image.text ? [placeholderDigestFix(image.end)] : [],
+    fixes: pin !== 'placeholder' && resolved === image.text ? [...digestFix(ctx, resolved, image.end), placeholderDigestFix(image.end)] : [],
     properties: { image: resolved, pin },
   });
 }
@@ -121,7 +121,7 @@ export const dockerfileAnalyzer: TextAnalyzer = {
         const m = /^\s*(\w+)=("?)([^"\s]*)\2/.exec(ins.args);
         if (m && !args.has(m[1])) args.set(m[1], m[3]);
       } else if (ins.keyword === 'FROM' && ctx.enabled(DOCKER_RULES.image)) {
-        checkFrom(file, ins, stages, args, findings);
+        checkFrom(ctx, ins, stages, args, findings);
       } else if (ins.keyword === 'FROM') {
         const w = argWords(ins).filter((x) => !x.text.startsWith('--'));
         if (w[1]?.text.toLowerCase() === 'as' && w[2]) stages.add(w[2].text.toLowerCase());
@@ -133,7 +133,7 @@ export const dockerfileAnalyzer: TextAnalyzer = {
         // `COPY --from=ghcr.io/astral-sh/uv:latest ...` pulls an image, not a stage.
         const from = argWords(ins).find((w) => w.text.startsWith('--from='));
         const ref = from?.text.slice('--from='.length);
-        if (from && ref && /[:/]/.test(ref)) reportImage({ text: ref, start: from.start + 7, end: from.end }, stages, args, findings, '`COPY --from` image');
+        if (from && ref && /[:/]/.test(ref)) reportImage(ctx, { text: ref, start: from.start + 7, end: from.end }, stages, args, findings, '`COPY --from` image');
       }
     }
     return { findings, problems };

@@ -1,7 +1,8 @@
 // Requirements / constraints files: unpinned or hash-less requirements, extra indexes, plain-http indexes and trusted hosts.
 import type { Problem } from '../../../engine/finding';
 import type { RawFinding, TextAnalyzer } from '../../../engine/plugin';
-import { pinFromLock } from '../fix-pin';
+import { pinFromLock, specHead } from '../fix-pin';
+import { pypiFix } from '../network/fixes';
 import { parseRequirements } from '../parse/requirements';
 import { classifyPip } from '../pins';
 
@@ -45,7 +46,11 @@ export const requirementsAnalyzer: TextAnalyzer = {
       if (v.level === 'skip' || v.level === 'pinned') continue;
       // Constraints files only cap versions; a range there is its purpose, but an exact pin without hash is still only a note.
       if (isConstraints && v.level === 'unpinned' && !/VCS|URL/.test(v.why ?? '')) continue;
-      const fixes = pinFromLock(e.spec, e.start, ctx.facts, parsed.hashMode && e.hashes.length === 0 ? e.lineEnd : undefined);
+      const hashesAt = parsed.hashMode && e.hashes.length === 0 ? e.lineEnd : undefined;
+      let fixes = pinFromLock(e.spec, e.start, ctx.facts, hashesAt);
+      // No lock entry: with mlsec.network.enabled, offer the latest PyPI release (never a guess offline).
+      const head = fixes.length === 0 && v.level === 'unpinned' ? specHead(e.spec) : undefined;
+      if (head) fixes = pypiFix(ctx, head.name, head.extras, e.start, head.length, hashesAt);
       if (parsed.hashMode && e.hashes.length === 0 && !e.editable) {
         findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, severity: 'warning', fixes, message: `\`${v.name ?? e.spec}\` has no \`--hash\` but other lines do: pip's hash-checking mode is all-or-nothing, so this install fails (or, with the hashes removed, nothing is verified). Add its hashes${v.level === 'unpinned' ? ' and pin it with `==`' : ''}.` });
         continue;

@@ -5,6 +5,7 @@ import type { Target } from '../../../engine/source-file';
 import { classifyImage, imageMessage, placeholderDigestFix } from '../images';
 import { entries, get, items, parseYamlDocs, str, allImages, type YamlString } from '../parse/yaml-docs';
 import { isCommitSha } from '../pins';
+import { actionShaFix, digestFix } from '../network/fixes';
 
 /** Rule ids this analyser reports. */
 export const YAML_RULES = { image: 'container-image-not-pinned', action: 'action-not-pinned-to-sha' } as const;
@@ -12,7 +13,7 @@ export const YAML_RULES = { image: 'container-image-not-pinned', action: 'action
 /** The marker the offline fix writes in place of a commit SHA. */
 export const SHA_PLACEHOLDER = 'MLSEC-PLACEHOLDER-full-commit-sha';
 
-function imageFinding(s: YamlString, where: string, out: RawFinding[]): void {
+function imageFinding(ctx: AnalyzerContext, s: YamlString, where: string, out: RawFinding[]): void {
   const ref = s.value.replace(/^docker:\/\//, '');
   const { pin } = classifyImage(ref);
   if (pin === 'digest' || pin === 'skip') return;
@@ -21,15 +22,15 @@ function imageFinding(s: YamlString, where: string, out: RawFinding[]): void {
     range: { start: s.start, end: s.end },
     severity: pin === 'tag' ? 'note' : undefined,
     message: imageMessage(ref, pin, where),
-    fixes: pin === 'placeholder' ? [] : [placeholderDigestFix(s.end)],
+    fixes: pin === 'placeholder' ? [] : [...digestFix(ctx, ref, s.end), placeholderDigestFix(s.end)],
     properties: { image: ref, pin },
   });
 }
 
-function usesFinding(s: YamlString, out: RawFinding[]): void {
+function usesFinding(ctx: AnalyzerContext, s: YamlString, out: RawFinding[]): void {
   const uses = s.value.trim();
   if (uses.startsWith('./') || uses.startsWith('.\\') || /[$]\{\{/.test(uses)) return;
-  if (uses.startsWith('docker://')) return imageFinding(s, 'Action image', out);
+  if (uses.startsWith('docker://')) return imageFinding(ctx, s, 'Action image', out);
   const at = uses.lastIndexOf('@');
   const ref = at >= 0 ? uses.slice(at + 1) : '';
   if (isCommitSha(ref)) return;
@@ -40,7 +41,7 @@ function usesFinding(s: YamlString, out: RawFinding[]): void {
     message: placeholder
       ? `\`${uses}\` still has mlsec's placeholder: replace it with the full commit SHA of the release.`
       : `\`${uses}\` is pinned to ${ref ? `\`${ref}\`, a tag or branch that its owner (or an attacker with their credentials) can move` : 'nothing (the default branch)'}. Pin the full 40-character commit SHA and keep the tag as a comment: \`@<sha> # ${ref || 'vX'}\`.`,
-    fixes: placeholder || at < 0 ? [] : [{ title: 'Insert a commit-SHA placeholder to fill in (enable mlsec.network.enabled to look it up)', edits: [{ range: { start: s.start + at + 1, end: s.end }, newText: `${SHA_PLACEHOLDER} # ${ref}` }], safe: false }],
+    fixes: placeholder || at < 0 ? [] : [...actionShaFix(ctx, uses, s.start + at + 1, s.end), { title: 'Insert a commit-SHA placeholder to fill in (enable mlsec.network.enabled to look it up)', edits: [{ range: { start: s.start + at + 1, end: s.end }, newText: `${SHA_PLACEHOLDER} # ${ref}` }], safe: false }],
     properties: { uses, ref },
   });
 }
@@ -49,34 +50,34 @@ function actionsDoc(doc: unknown, ctx: AnalyzerContext, out: RawFinding[]): void
   const checkSteps = (steps: unknown) => {
     for (const step of items(steps)) {
       const uses = str(get(step, 'uses'));
-      if (uses && ctx.enabled(YAML_RULES.action)) usesFinding(uses, out);
+      if (uses && ctx.enabled(YAML_RULES.action)) usesFinding(ctx, uses, out);
     }
   };
   for (const [, job] of entries(get(doc, 'jobs'))) {
     const reusable = str(get(job, 'uses'));
-    if (reusable && ctx.enabled(YAML_RULES.action)) usesFinding(reusable, out);
+    if (reusable && ctx.enabled(YAML_RULES.action)) usesFinding(ctx, reusable, out);
     checkSteps(get(job, 'steps'));
     if (!ctx.enabled(YAML_RULES.image)) continue;
     const container = get(job, 'container');
     const cImage = str(container) ?? str(get(container, 'image'));
-    if (cImage) imageFinding(cImage, 'Job container', out);
+    if (cImage) imageFinding(ctx, cImage, 'Job container', out);
     for (const [, svc] of entries(get(job, 'services'))) {
       const img = str(get(svc, 'image')) ?? str(svc);
-      if (img) imageFinding(img, 'Service container', out);
+      if (img) imageFinding(ctx, img, 'Service container', out);
     }
   }
   // action.yml: composite steps and Docker actions (`runs.image: docker://...`).
   const runs = get(doc, 'runs');
   checkSteps(get(runs, 'steps'));
   const img = str(get(runs, 'image'));
-  if (img && img.value.startsWith('docker://') && ctx.enabled(YAML_RULES.image)) imageFinding(img, 'Action image', out);
+  if (img && img.value.startsWith('docker://') && ctx.enabled(YAML_RULES.image)) imageFinding(ctx, img, 'Action image', out);
 }
 
-function composeDoc(doc: unknown, out: RawFinding[]): void {
+function composeDoc(ctx: AnalyzerContext, doc: unknown, out: RawFinding[]): void {
   for (const [name, svc] of entries(get(doc, 'services'))) {
     const img = str(get(svc, 'image'));
     // A service that also has `build:` tags its own build output with `image:`; nothing is pulled.
-    if (img && get(svc, 'build') === undefined) imageFinding(img, `Service \`${name}\` image`, out);
+    if (img && get(svc, 'build') === undefined) imageFinding(ctx, img, `Service \`${name}\` image`, out);
   }
 }
 
@@ -88,8 +89,8 @@ function analyze(target: Target) {
     for (const doc of docs) {
       if (target === 'github-actions') actionsDoc(doc, ctx, findings);
       else if (!ctx.enabled(YAML_RULES.image)) continue;
-      else if (target === 'compose') composeDoc(doc, findings);
-      else for (const img of allImages(doc)) imageFinding(img, 'Container image', findings);
+      else if (target === 'compose') composeDoc(ctx, doc, findings);
+      else for (const img of allImages(doc)) imageFinding(ctx, img, 'Container image', findings);
     }
     return { findings, problems };
   };
