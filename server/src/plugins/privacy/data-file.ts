@@ -4,45 +4,16 @@ import type { Problem } from '../../engine/finding';
 import type { AnalyzerContext, RawFinding, TextAnalyzer } from '../../engine/plugin';
 import type { SourceFile } from '../../engine/source-file';
 import { readCsv, type CsvCell } from './csv-reader';
-import { ENTITY_PLURAL, type EntityType, type PiiMatch } from './entities';
 import { labelledEntity } from './labels';
-import { redact } from './redact';
 import { scanOptions, scanText, type ScanOptions } from './scan-text';
-import { describe, summarize } from './summarize';
+import { type Column, columnFindings, DATA_RULE, record, walkJson, worthScanning } from './columns';
 
-/** The rule id of data-file findings. */
-export const DATA_RULE = 'pii-in-data-file';
-
-/** Up to this many hits in a column are reported one by one; more make one finding on the header. */
-const FEW = 3;
 /** JSON lines longer than this are skipped (a minified blob is not a record). */
 const MAX_LINE = 256 * 1024;
-
-interface Column {
-  label: string;
-  /** Offset range of the header cell (or of the first hit when there is no header). */
-  at?: { start: number; end: number };
-  hits: PiiMatch[];
-  rows: Map<EntityType, number>;
-}
 
 function extOf(path: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(path);
   return m ? m[1].toLowerCase() : '';
-}
-
-/** Cheap pre-filter: unlabelled cells without a digit, `@` or `:` hold nothing a recognizer finds. */
-function worthScanning(value: string, labelled: boolean): boolean {
-  return labelled || /[\d@:]/.test(value);
-}
-
-function record(col: Column, matches: PiiMatch[], offset: number): void {
-  const seen = new Set<EntityType>();
-  for (const m of matches) {
-    if (col.hits.length < 1000) col.hits.push({ ...m, start: offset + m.start, end: offset + m.end });
-    if (!seen.has(m.entity)) col.rows.set(m.entity, (col.rows.get(m.entity) ?? 0) + 1);
-    seen.add(m.entity);
-  }
 }
 
 function scanCsv(text: string, delimiter: string, partial: boolean, opts: ScanOptions): { columns: Column[]; rows: number } {
@@ -70,13 +41,6 @@ function scanCsv(text: string, delimiter: string, partial: boolean, opts: ScanOp
     });
   }
   return { columns, rows };
-}
-
-function walkJson(value: unknown, key: string, visit: (key: string, value: string) => void, depth = 0): void {
-  if (depth > 20) return;
-  if (typeof value === 'string' || typeof value === 'number') visit(key, String(value));
-  else if (Array.isArray(value)) for (const v of value.slice(0, 1000)) walkJson(v, key, visit, depth + 1);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkJson(v, key ? `${key}.${k}` : k, visit, depth + 1);
 }
 
 function scanJsonl(text: string, partial: boolean, opts: ScanOptions, problems: Problem[]): { columns: Column[]; rows: number } {
@@ -120,36 +84,6 @@ function scanJsonl(text: string, partial: boolean, opts: ScanOptions, problems: 
   return { columns: [...byKey.values()], rows };
 }
 
-/** Turns column statistics into findings: a column summary on the header when many rows hit, else one per row. */
-function columnFindings(columns: Column[], rows: number, header: boolean): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const col of columns) {
-    if (!col) continue;
-    for (const s of summarize(col.hits)) {
-      const rowCount = col.rows.get(s.entity) ?? 0;
-      if (rowCount > FEW) {
-        const range = header && col.at ? col.at : { start: s.first.start, end: s.first.end };
-        out.push({
-          ruleId: DATA_RULE,
-          range,
-          message: `Column \`${col.label}\`: ${rowCount.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} sampled rows hold ${ENTITY_PLURAL[s.entity]} (e.g. ${s.samples.join(', ')}).`,
-          properties: { entity: s.entity, column: col.label, rows: rowCount, sampledRows: rows, samples: s.samples },
-        });
-        continue;
-      }
-      for (const m of col.hits.filter((h) => h.entity === s.entity)) {
-        out.push({
-          ruleId: DATA_RULE,
-          range: { start: m.start, end: m.end },
-          message: `Column \`${col.label}\` holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}.`,
-          properties: { entity: m.entity, column: col.label, samples: [redact(m.entity, m.value)] },
-        });
-      }
-    }
-  }
-  return out;
-}
-
 /** Scans sampled data-file text. `partial` = the sample was cut (its last line may be incomplete). */
 export function analyzeDataText(path: string, text: string, partial: boolean, ctx: AnalyzerContext): { findings: RawFinding[]; problems: Problem[]; rows: number } {
   const problems: Problem[] = [];
@@ -180,6 +114,8 @@ async function readHead(path: string, budget: number): Promise<{ bytes: Buffer; 
 }
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+
+export { DATA_RULE };
 
 /** The data-file analyser of the privacy plugin. */
 export const privacyDataAnalyzer: TextAnalyzer = {

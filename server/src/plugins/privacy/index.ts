@@ -2,6 +2,7 @@
 import type { Plugin } from '../../engine/plugin';
 import { defineRule } from '../../engine/rule';
 import { privacyDataAnalyzer, DATA_RULE } from './data-file';
+import { privacyJsonAnalyzer } from './json-file';
 import { OUTPUT_RULE, privacyOutputAnalyzer } from './output-analyzer';
 import piiLiteralInCode from './rules/pii-literal-in-code';
 import piiLogged from './rules/pii-logged';
@@ -10,7 +11,7 @@ import piiSentToThirdParty from './rules/pii-sent-to-third-party';
 /** What the privacy category contributes to the engine. */
 export const plugin: Plugin = {
   name: 'privacy',
-  textAnalyzers: [privacyDataAnalyzer],
+  textAnalyzers: [privacyDataAnalyzer, privacyJsonAnalyzer],
   outputAnalyzers: [privacyOutputAnalyzer],
   rules: [
     piiLiteralInCode,

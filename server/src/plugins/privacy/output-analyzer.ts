@@ -48,13 +48,32 @@ export function outputMatches(output: Pick<OutputText, 'kind' | 'text'>, opts: S
   return [...table, ...free].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Entity types already reported per output, per notebook analysis. One output usually carries the same
+ * table as text/plain and text/html: the engine passes one analyser context per notebook, so keying
+ * on it keeps "one finding per output and entity type" across an output's MIME types.
+ */
+const reported = new WeakMap<AnalyzerContext, Map<string, Set<string>>>();
+
+function alreadyReported(ctx: AnalyzerContext, output: OutputText): Set<string> {
+  let perOutput = reported.get(ctx);
+  if (!perOutput) reported.set(ctx, (perOutput = new Map()));
+  const key = `${output.cell}:${output.output}`;
+  let set = perOutput.get(key);
+  if (!set) perOutput.set(key, (set = new Set()));
+  return set;
+}
+
 /** The notebook-output analyser of the privacy plugin. */
 export const privacyOutputAnalyzer: OutputAnalyzer = {
   name: 'privacy-outputs',
   analyze(output: OutputText, ctx: AnalyzerContext): RawFinding[] {
     if (!ctx.enabled(OUTPUT_RULE)) return [];
     const opts = scanOptions(ctx.settings);
-    return summarize(outputMatches(output, opts)).map((s) => ({
+    const seen = alreadyReported(ctx, output);
+    const fresh = summarize(outputMatches(output, opts)).filter((s) => !seen.has(s.entity));
+    for (const s of fresh) seen.add(s.entity);
+    return fresh.map((s) => ({
       ruleId: OUTPUT_RULE,
       range: { start: s.first.start, end: s.first.end },
       message: `Saved output of cell ${output.cell + 1} shows ${describe(s)}. Outputs are committed with the notebook: clear them or mask the data before display.`,
