@@ -15,3 +15,4 @@ pip install \
     datasets
 EOT
 RUN pip install ./dist/mypkg-1.0-py3-none-any.whl .
+RUN --mount=type=cache,target=/root/.cache/pip pip install sentencepiece

@@ -6,6 +6,7 @@ import { DOCKER_RULES, dockerfileAnalyzer } from './analyzers/dockerfile';
 import { notebookInstallAnalyzer } from './analyzers/notebook-cells';
 import { NO_LOCK_RULE, pyprojectAnalyzers } from './analyzers/pyproject';
 import { REQUIREMENT_RULES, requirementsAnalyzer } from './analyzers/requirements';
+import { setupCfgAnalyzer } from './analyzers/setup-cfg';
 import { YAML_RULES, yamlAnalyzers } from './analyzers/yaml-images';
 import mlflowRemoteModelLoad from './rules/mlflow-remote-model-load';
 import modelRevisionNotPinned from './rules/model-revision-not-pinned';
@@ -26,7 +27,7 @@ const scannerRules: ScannerRule[] = [
 /** What the supply-chain category contributes to the engine. */
 export const plugin: Plugin = {
   name: 'supply-chain',
-  textAnalyzers: [requirementsAnalyzer, dockerfileAnalyzer, condaEnvAnalyzer, ...pyprojectAnalyzers, ...yamlAnalyzers],
+  textAnalyzers: [requirementsAnalyzer, dockerfileAnalyzer, condaEnvAnalyzer, setupCfgAnalyzer, ...pyprojectAnalyzers, ...yamlAnalyzers],
   cellAnalyzers: [notebookInstallAnalyzer],
   rules: [...scannerRules, modelRevisionNotPinned, trustRemoteCodeEnabled, runtimePipInstall, mlflowRemoteModelLoad],
 };

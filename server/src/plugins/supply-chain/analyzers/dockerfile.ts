@@ -43,7 +43,11 @@ function runCommands(text: string, ins: Instruction): ShellCommand[] {
       return [];
     }
   }
-  return tokenizeShell(text, ins.argsStart, ins.end);
+  const commands = tokenizeShell(text, ins.argsStart, ins.end);
+  // BuildKit flags (`RUN --mount=type=cache,... pip install x`) precede the command itself.
+  const first = commands[0];
+  if (first) while (first.words[0]?.text.startsWith('--')) first.words.shift();
+  return commands;
 }
 
 /** Substitutes `$X` / `${X}` from ARG defaults; returns undefined when a variable has no default. */
