@@ -39,4 +39,6 @@ PLACEHOLDER_SSN = "123-45-6789"
 # ok: pii-literal-in-code
 model = {"name": "resnet50"}
 # ok: pii-literal-in-code
+run = dict(name="Baseline Run", group="Fraud Detection")
+# ok: pii-literal-in-code
 resp = requests.get("https://api.github.com/repos/org/repo")

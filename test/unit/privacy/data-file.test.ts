@@ -76,3 +76,16 @@ test('a 200 MB CSV is sampled, not read whole (bounded memory)', async () => {
   assert.ok(r.findings.some((f) => /Column `email`/.test(f.message)));
   assert.match(r.problems.map((p) => p.message).join('\n'), /of 200\.\d MB; the rest was not scanned/);
 });
+
+test('a column of random IDs whose few check-digit passes are chance is not a card column; a real card column is', async () => {
+  const ctx = await engineContext();
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const ids = Array.from({ length: 60 }, () => `4${Array.from({ length: 15 }, () => Math.floor(rand() * 10)).join('')}`);
+  const luhnPass = ids.filter((d) => { let s = 0; let dbl = false; for (let i = d.length - 1; i >= 0; i--) { let x = +d[i]; if (dbl) { x *= 2; if (x > 9) x -= 9; } s += x; dbl = !dbl; } return s % 10 === 0; });
+  assert.ok(luhnPass.length > 0, 'the sample holds chance passes');
+  const r = await analyzePath(write('tx.csv', `transaction_id,amount\n${ids.map((id, i) => `${id},${i}.50`).join('\n')}\n`), ctx);
+  assert.deepEqual(r.findings, []);
+  const cards = await analyzePath(write('cards.csv', `card,amount\n${Array.from({ length: 12 }, () => '4539 1488 0343 6467').join(',1\n')},1\n`), ctx);
+  assert.match(cards.findings[0].message, /Column `card`: 12 of 12 sampled rows hold credit card numbers/);
+});

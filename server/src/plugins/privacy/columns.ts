@@ -19,6 +19,25 @@ export interface Column {
   rows: Map<EntityType, number>;
   /** Values seen under this key (JSON documents); tables use their row count instead. */
   total?: number;
+  /** Cells that are bare digit runs (IDs, amounts, card or ID numbers). */
+  numeric?: number;
+}
+
+/** Entities whose check digit a random number passes about one time in ten. */
+const CHANCE_CHECKSUM = new Set<EntityType>(['credit-card', 'aadhaar', 'ca-sin', 'uk-nhs']);
+const DIGIT_RUN = /^\d[\d -]{8,22}$/;
+
+/** Counts a cell shaped like a bare number, for the chance-checksum test in columnFindings. */
+export function countShape(col: Column, value: string): void {
+  if (DIGIT_RUN.test(value.trim())) col.numeric = (col.numeric ?? 0) + 1;
+}
+
+/**
+ * A column of random IDs passes a mod-10/11 check about one time in ten: when most of its numeric
+ * cells fail the check, the few that pass are chance, not card or ID numbers.
+ */
+function chanceHits(col: Column, entity: EntityType, rowCount: number): boolean {
+  return CHANCE_CHECKSUM.has(entity) && (col.numeric ?? 0) >= 10 && rowCount / (col.numeric ?? 1) < 0.5;
 }
 
 /** Cheap pre-filter: unlabelled cells without a digit, `@` or `:` hold nothing a recognizer finds. */
@@ -51,6 +70,7 @@ export function columnFindings(columns: Column[], rows: number, header: boolean)
     if (!col) continue;
     for (const s of summarize(col.hits)) {
       const rowCount = col.rows.get(s.entity) ?? 0;
+      if (chanceHits(col, s.entity, rowCount)) continue;
       if (rowCount > FEW) {
         const range = header && col.at ? col.at : { start: s.first.start, end: s.first.end };
         out.push({

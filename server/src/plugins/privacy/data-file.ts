@@ -6,7 +6,7 @@ import type { SourceFile } from '../../engine/source-file';
 import { readCsv, type CsvCell } from './csv-reader';
 import { labelledEntity } from './labels';
 import { scanOptions, scanText, type ScanOptions } from './scan-text';
-import { type Column, columnFindings, DATA_RULE, record, walkJson, worthScanning } from './columns';
+import { type Column, columnFindings, countShape, DATA_RULE, record, walkJson, worthScanning } from './columns';
 
 /** JSON lines longer than this are skipped (a minified blob is not a record). */
 const MAX_LINE = 256 * 1024;
@@ -35,6 +35,7 @@ function scanCsv(text: string, delimiter: string, partial: boolean, opts: ScanOp
     row.forEach((cell, i) => {
       const col = (columns[i] ??= { label: header ? `#${i + 1}` : `#${i + 1}`, hits: [], rows: new Map() });
       const labelled = header !== undefined && labelledEntity(col.label) !== undefined;
+      countShape(col, cell.value);
       if (!cell.value.trim() || !worthScanning(cell.value, labelled)) return;
       const quoted = text[cell.start] === '"' ? 1 : 0;
       record(col, scanText(cell.value, opts, header ? col.label : undefined), cell.start + quoted);
@@ -68,11 +69,12 @@ function scanJsonl(text: string, partial: boolean, opts: ScanOptions, problems: 
     rows++;
     walkJson(obj, '', (key, value) => {
       const leaf = key.slice(key.lastIndexOf('.') + 1);
+      let col = byKey.get(key);
+      if (!col) byKey.set(key, (col = { label: key, hits: [], rows: new Map() }));
+      countShape(col, value);
       if (!worthScanning(value, labelledEntity(leaf) !== undefined)) return;
       const matches = scanText(value, opts, leaf || undefined);
       if (!matches.length) return;
-      let col = byKey.get(key);
-      if (!col) byKey.set(key, (col = { label: key, hits: [], rows: new Map() }));
       // Offsets point at the value inside the line when it is written plainly; else at the line.
       const at = line.indexOf(JSON.stringify(value).slice(1, -1));
       const base = lineStart + Math.max(0, at);
@@ -81,7 +83,7 @@ function scanJsonl(text: string, partial: boolean, opts: ScanOptions, problems: 
     });
   }
   if (bad) problems.push({ kind: 'parse-error', message: `${bad} line(s) are not JSON objects (or over ${MAX_LINE / 1024} KB) and were skipped` });
-  return { columns: [...byKey.values()], rows };
+  return { columns: [...byKey.values()].filter((c) => c.hits.length), rows };
 }
 
 /** Scans sampled data-file text. `partial` = the sample was cut (its last line may be incomplete). */

@@ -1,7 +1,7 @@
 // JSON documents (.json): every key path is a column; a key with many PII values is one finding at its first value.
 import type { AnalyzerContext, RawFinding, TextAnalyzer } from '../../engine/plugin';
 import type { SourceFile } from '../../engine/source-file';
-import { type Column, columnFindings, DATA_RULE, record, walkJson, worthScanning } from './columns';
+import { type Column, columnFindings, countShape, DATA_RULE, record, walkJson, worthScanning } from './columns';
 import { labelledEntity } from './labels';
 import { scanOptions, scanText } from './scan-text';
 
@@ -25,6 +25,7 @@ export function analyzeJsonText(path: string, text: string, ctx: AnalyzerContext
     const col = byKey.get(key) ?? { label: key, hits: [], rows: new Map(), total: 0 };
     byKey.set(key, col);
     col.total! += 1;
+    countShape(col, value);
     if (!worthScanning(value, labelledEntity(leaf) !== undefined)) return;
     const matches = scanText(value, opts, leaf || undefined);
     if (!matches.length) return;

@@ -25,6 +25,9 @@ const STREET = /^\d{1,6}[A-Za-z]?,? [A-Za-z0-9.' -]{2,60}\b(street|st|avenue|ave
 const PERSON = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
 const PLACEHOLDER_NAMES = /^(john|jane|joe|richard|test|foo|first|last|user|sample|your|max) (doe|roe|bloggs|user|bar|name|last|smith_test|mustermann|example)$|^(n\/a|none|null|unknown|anonymous|redacted|test|admin)$/i;
 
+// Words that make a Title Case value under a bare `name` key a thing (model, run, product, company), not a person.
+const NOT_A_PERSON = /\b(model|models|data|dataset|pipeline|detection|detector|classifier|service|project|team|run|baseline|experiment|layer|net|network|inc|ltd|llc|corp|co|company|group|bank|university|college|school|hospital|store|shop|city|county|street|road|avenue|park|center|centre|lab|labs|api|app|test|demo|example|sample|default|new|old|final|version|release|report|dashboard|config|server|client|system|studio|digital|global|international|the|of|and|for)\b/i;
+
 /** Confidence that `value` of a field labelled `entity` really is one (0 = no). */
 export function labelledScore(entity: EntityType, value: string, key: string): number {
   const v = value.trim();
@@ -41,7 +44,7 @@ export function labelledScore(entity: EntityType, value: string, key: string): n
     if (!PERSON.test(v) || PLACEHOLDER_NAMES.test(v)) return 0;
     // A bare `name` key also names models, files and datasets: ask for at least two words there.
     const words = v.split(' ').length;
-    if (normalizeKey(key) === 'name' || normalizeKey(key) === 'display_name') return words >= 2 && words <= 4 ? 0.7 : 0;
+    if (normalizeKey(key) === 'name' || normalizeKey(key) === 'display_name') return words >= 2 && words <= 4 && !NOT_A_PERSON.test(v) ? 0.7 : 0;
     return 0.8;
   }
   return 0;

@@ -17,7 +17,8 @@ function keyOf(node: Node): string | undefined {
   if (p.type === 'pair' && p.childForFieldName('value')?.id === node.id) key = p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
   else if (p.type === 'keyword_argument') key = p.childForFieldName('name')?.text;
   else if (p.type === 'assignment' && p.childForFieldName('right')?.id === node.id) key = p.childForFieldName('left')?.text.replace(/^.*\./, '');
-  return key;
+  // In code a bare `name=` / `"name":` names objects (runs, layers, loggers) far more often than people.
+  return key && /^(name|display_name)$/i.test(key) ? undefined : key;
 }
 
 export default defineRule({
