@@ -16,3 +16,4 @@ pip install \
 EOT
 RUN pip install ./dist/mypkg-1.0-py3-none-any.whl .
 RUN --mount=type=cache,target=/root/.cache/pip pip install sentencepiece
+RUN if [ -f extra.txt ]; then pip install tqdm; fi

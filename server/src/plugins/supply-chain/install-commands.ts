@@ -18,7 +18,8 @@ const PIP_VALUE_OPTS = new Set(['-r', '--requirement', '-c', '--constraint', '-i
   '--cache-dir', '--src', '--upgrade-strategy', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--config-settings', '-C',
   '--global-option', '--report', '--python', '-p', '--index', '--default-index', '--index-strategy', '--keyring-provider', '--group', '--extra']);
 const CONDA_VALUE_OPTS = new Set(['-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--override-channels-file', '--repodata-fn']);
-const SHELL_PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'exec', 'command']);
+// Words that can precede a command in a simple command: wrappers and shell keywords (`if ...; then pip install x; fi`).
+const SHELL_PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'exec', 'command', 'then', 'else', 'do', '!', '{']);
 
 /** Strips `sudo`, `VAR=x` and similar prefixes; returns the command's words from the program name on. */
 function program(words: Word[]): Word[] {

@@ -75,12 +75,12 @@ function reportImage(ctx: AnalyzerContext, image: { text: string; start: number;
   if (!resolved || stages.has(resolved.toLowerCase())) return;
   const { pin } = classifyImage(resolved);
   if (pin === 'digest' || pin === 'skip') return;
-  const shown = resolved === image.text ? image.text : `${image.text}\` (= \`${resolved}`;
+  const label = resolved === image.text ? where : `${where} (\`${image.text}\` with its ARG defaults)`;
   findings.push({
     ruleId: DOCKER_RULES.image,
     range: { start: image.start, end: image.end },
     severity: pin === 'tag' ? 'note' : pin === 'placeholder' ? 'warning' : undefined,
-    message: imageMessage(shown, pin, where),
+    message: imageMessage(resolved, pin, label),
     fixes: pin !== 'placeholder' && resolved === image.text ? [...digestFix(ctx, resolved, image.end), placeholderDigestFix(image.end)] : [],
     properties: { image: resolved, pin },
   });

@@ -51,6 +51,8 @@ export function allImages(node: unknown, out: YamlString[] = []): YamlString[] {
   if (isMap(node)) {
     for (const i of node.items) {
       if (!isPair(i)) continue;
+      // ConfigMap/Secret payloads and metadata are data, not pod specs.
+      if (isScalar(i.key) && ['data', 'stringData', 'binaryData', 'metadata'].includes(String(i.key.value))) continue;
       if (isScalar(i.key) && i.key.value === 'image') {
         const s = str(i.value);
         if (s) out.push(s);
