@@ -6,6 +6,7 @@ import { Commands, type InitializationOptions, type ScanFileResult, type ScanSum
 import { exportSarif, scanFile, scanWorkspace } from './commands';
 import { configurationMiddleware } from './configuration';
 import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './rule-docs';
+import { registerNotebookOutputs } from './notebook-outputs';
 import { generateThreatModel } from './threat-model';
 
 /** What `activate` returns: handles for tests and other extensions. */
@@ -68,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlsecA
     vscode.workspace.onDidGrantWorkspaceTrust(() => void c.sendNotification(TrustChangedNotification, { trusted: true })),
   );
   await c.start();
+  // After start: the server must be listening before the first outputs payload arrives.
+  registerNotebookOutputs(context, c);
   return api;
 }
 

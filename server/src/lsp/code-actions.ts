@@ -2,6 +2,7 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import { Commands, type DiagnosticData, FIX_ALL_KIND } from '../shared/protocol';
 import { safeFixEdits } from './fix-all';
+import { clearOutputActions } from './notebook-outputs';
 import type { ServerState } from './state';
 import { addToThreatModelAction } from './threat-model-action';
 
@@ -38,7 +39,7 @@ export function onCodeAction(state: ServerState, params: CodeActionParams): Code
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
-      out.push(...actionsFor(uri, d));
+      out.push(...actionsFor(uri, d), ...clearOutputActions(d));
       const tm = addToThreatModelAction(state, uri, d);
       if (tm) out.push(tm);
     }

@@ -4,6 +4,7 @@ import { analyzeNotebookCells, PythonAnalysisCache, type PythonAnalysisOptions }
 import type { NotebookCellInput } from '../engine/notebook';
 import { createSourceFile } from '../engine/source-file';
 import { findingDiagnostic, problemDiagnostic } from './convert';
+import { outputDiagnostics } from './notebook-outputs';
 import { cancelSettle, coalesce, settleLater } from './settle';
 import { logError, publish, type ServerState } from './state';
 
@@ -40,6 +41,8 @@ export function analyzeNotebook(state: ServerState, nb: NotebookDocument, option
       state.caches.delete(nb.uri);
     }
   }
+  // Saved outputs (sent by the client) are analysed apart; their findings sit on their cell too.
+  nb.cells.forEach((cell, i) => perCell[i].push(...outputDiagnostics(state, nb.uri, cell.document, i, inputs[i].text)));
   nb.cells.forEach((cell, i) => {
     // Only send empty lists to cells that had diagnostics: a keystroke should not cost one message per cell.
     if (perCell[i].length > 0 || state.published.has(cell.document)) {

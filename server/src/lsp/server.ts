@@ -8,6 +8,7 @@ import { onCodeAction } from './code-actions';
 import { closeDocument, scheduleDocument } from './diagnostics';
 import { onDidChangeWatchedFiles } from './facts';
 import { onInitialize, onInitialized } from './initialize';
+import { forgetNotebookOutputs, setNotebookOutputs } from './notebook-outputs';
 import { clearCells, closeNotebook, scheduleNotebook } from './notebooks';
 import { reanalyzeAll } from './reanalyze';
 import { ruleDocs } from './rule-docs';
@@ -74,6 +75,7 @@ notebooks.onDidChange((e) => {
 });
 notebooks.onDidClose((nb) => {
   state.openNotebooks.delete(nb.uri);
+  forgetNotebookOutputs(nb.uri);
   safely('notebook close', () => closeNotebook(state, nb));
 });
 
@@ -86,6 +88,12 @@ connection.onDidChangeConfiguration((params) =>
   }),
 );
 connection.onDidChangeWatchedFiles((params) => safely('didChangeWatchedFiles', () => onDidChangeWatchedFiles(state, params, reanalyze)));
+connection.onNotification(P.NotebookOutputsNotification, (params: P.NotebookOutputsParams) =>
+  safely('notebookOutputs', () => {
+    setNotebookOutputs(state, params);
+    scheduleNotebook(state, params.notebook);
+  }),
+);
 connection.onNotification(P.TrustChangedNotification, (params: P.TrustChangedParams) =>
   safely('trustChanged', async () => {
     state.settings.trusted = params?.trusted === true;

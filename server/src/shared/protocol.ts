@@ -26,6 +26,8 @@ export interface DiagnosticData {
   fixes: DiagnosticFix[];
   /** The edit adding `# mlsec: ignore[ruleId] ...` for this line; absent where no comment can go (model files). */
   ignore?: LspTextEdit;
+  /** Set on findings in a notebook cell's saved outputs: offers "clear outputs" (client command) instead of text edits. */
+  output?: { notebook: string; cell: number };
 }
 
 /** What the client sends as `initializationOptions`. */
@@ -119,7 +121,25 @@ export const Commands = {
   exportSarif: 'mlsec.exportSarif',
   showRuleDocs: 'mlsec.showRuleDocs',
   generateThreatModel: 'mlsec.generateThreatModel',
+  clearCellOutputs: 'mlsec.clearCellOutputs',
 } as const;
+
+/**
+ * Client → server notification: the saved outputs of an open notebook, decoded to text (LSP notebook
+ * sync carries only cell text). Sent on open and whenever outputs change; replaces the previous payload.
+ */
+export const NotebookOutputsNotification = 'mlsec/notebookOutputs';
+/** Payload of `mlsec/notebookOutputs`: per cell (by cell document URI), its text outputs. */
+export interface NotebookOutputsParams {
+  notebook: string;
+  cells: { cell: string; outputs: { kind: string; text: string }[] }[];
+}
+/** Arguments of the client command `mlsec.clearCellOutputs`: clear the outputs of these cells (0-based indexes and/or cell document URIs). */
+export interface ClearCellOutputsArgs {
+  notebook: string;
+  cells?: number[];
+  cellUris?: string[];
+}
 
 /** Where a rule's public documentation lives (diagnostic `codeDescription.href`). */
 export function ruleDocsUrl(ruleId: string): string {
