@@ -22,6 +22,10 @@ export interface ScanOptions {
   strict: boolean;
   /** Exit 0 even when findings are reported (tool errors still exit 2), like ruff's --exit-zero. */
   exitZero: boolean;
+  /** Baseline file whose accepted findings are left out of the report and the exit code. */
+  baseline?: string;
+  /** Write every current finding to this baseline file. */
+  writeBaseline?: string;
 }
 
 /** What the command line asks for. */
@@ -53,6 +57,9 @@ Options:
       --include GLOB                  scan only files matching GLOB (repeatable)
       --exclude GLOB                  skip files/directories matching GLOB (repeatable)
       --no-gitignore                  do not read .gitignore files
+      --baseline FILE                 leave out findings accepted in FILE (report and exit code)
+      --write-baseline FILE           write every current finding to FILE (rule, path, line,
+                                      fingerprint; no source text or secret values)
       --strict                        exit 2 if a rule failed or a file could not be parsed
       --exit-zero                     exit 0 even when findings are reported (tool errors still exit 2)
   -q, --quiet                         print findings only (no summary, no notes)
@@ -76,6 +83,8 @@ const VALUE_FLAGS: Record<string, string> = {
   '--max-file-size-mb': 'max-file-size-mb',
   '--include': 'include',
   '--exclude': 'exclude',
+  '--baseline': 'baseline',
+  '--write-baseline': 'write-baseline',
 };
 const BOOL_FLAGS: Record<string, keyof ScanOptions | 'help' | 'version' | 'no-gitignore'> = {
   '--quiet': 'quiet', '-q': 'quiet',
@@ -161,6 +170,12 @@ function applyValue(o: ScanOptions, name: string, value: string): string | undef
       return;
     case 'exclude':
       o.exclude.push(value);
+      return;
+    case 'baseline':
+      o.baseline = value;
+      return;
+    case 'write-baseline':
+      o.writeBaseline = value;
       return;
   }
   return `unknown option '--${name}'`;

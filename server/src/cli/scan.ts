@@ -8,6 +8,7 @@ import { loadRegistry, type Registry } from '../engine/registry';
 import type { ScanProblem, ScanReport } from '../output/report';
 import { codeRules } from '../rules';
 import type { ScanOptions } from './args';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { resolveConfig, unknownRuleWarnings } from './config';
 import { analyzeFiles } from './parallel';
 import { walk } from './walk';
@@ -86,6 +87,16 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
   // Config warnings travel with the report so JSON and SARIF carry them too.
   extraProblems.unshift(...warnings.map((message): ScanProblem => ({ kind: 'config-error', message })));
   const report: ScanReport = { registry, root, analyses, minSeverity: opts.minSeverity, extraProblems, ruleLevels: settings.rules };
+  // Baselines: record every current finding, then drop the accepted ones before writers and the exit code see them.
+  if (opts.writeBaseline) {
+    const err = writeBaseline(report, path.resolve(cwd, opts.writeBaseline));
+    if (err) return { ok: false, error: err, warnings };
+  }
+  if (opts.baseline) {
+    const { baseline, error } = readBaseline(path.resolve(cwd, opts.baseline));
+    if (!baseline) return { ok: false, error: error!, warnings };
+    applyBaseline(report, baseline);
+  }
   return { ok: true, report, warnings, exitCode: exitCodeOf(report, opts), configFile: config.file };
 }
 
