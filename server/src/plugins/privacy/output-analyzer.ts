@@ -2,6 +2,7 @@
 import type { OutputText } from '../../parsers/notebook-json';
 import type { AnalyzerContext, OutputAnalyzer, RawFinding } from '../../engine/plugin';
 import type { PiiMatch } from './entities';
+import { labelledEntity } from './labels';
 import { scanOptions, scanText, type ScanOptions } from './scan-text';
 import { describe, summarize } from './summarize';
 
@@ -39,9 +40,40 @@ function htmlTableCells(html: string, opts: ScanOptions): PiiMatch[] {
   return out;
 }
 
+/**
+ * A pandas DataFrame repr in text/plain: the header line names right-aligned columns and every row
+ * starts with its index. Cells under a labelled header (names, birth dates, addresses) are read by
+ * the columns' right edges; other PII is found by the free-text scan.
+ */
+function plainTableCells(text: string, opts: ScanOptions): PiiMatch[] {
+  const lines = text.split('\n');
+  if (lines.length < 2 || lines[0].length > 2000) return [];
+  const headers = [...lines[0].matchAll(/\S+/g)].map((m) => ({ key: m[0], end: (m.index ?? 0) + m[0].length }));
+  if (!headers.some((h) => labelledEntity(h.key))) return [];
+  const out: PiiMatch[] = [];
+  let offset = lines[0].length + 1;
+  for (const line of lines.slice(1, 1000)) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (!/^\S+\s/.test(line)) continue;
+    headers.forEach((h, i) => {
+      if (!labelledEntity(h.key)) return;
+      const from = i === 0 ? line.indexOf(' ') : headers[i - 1].end;
+      const cell = line.slice(from, h.end);
+      for (const m of scanText(cell, opts, h.key)) out.push({ ...m, start: lineStart + from + m.start, end: lineStart + from + m.end });
+    });
+  }
+  return out;
+}
+
 /** Matches in one output, deduplicated by position. */
 export function outputMatches(output: Pick<OutputText, 'kind' | 'text'>, opts: ScanOptions): PiiMatch[] {
   if (!SCANNED_KINDS.has(output.kind)) return [];
+  if (output.kind === 'text/plain') {
+    const table = plainTableCells(output.text, opts);
+    const free = scanText(output.text, opts).filter((m) => !table.some((t) => m.start < t.end && t.start < m.end));
+    return [...table, ...free].sort((a, b) => a.start - b.start);
+  }
   if (output.kind !== 'text/html') return scanText(output.kind === 'traceback' ? output.text.replace(ANSI_ESCAPE, (s) => ' '.repeat(s.length)) : output.text, opts);
   const table = /<table/i.test(output.text) ? htmlTableCells(output.text, opts) : [];
   const free = scanText(blankTags(output.text), opts).filter((m) => !table.some((t) => m.start < t.end && t.start < m.end));
