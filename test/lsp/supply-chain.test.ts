@@ -75,3 +75,17 @@ test('Dockerfile: FROM without digest is reported; the placeholder fix is offere
   const again = await h.waitFor(uri, (d) => d.some((x) => x.code === 'docker-image-not-pinned' && /placeholder/.test(String(x.message))));
   assert.ok(again.length >= 1);
 });
+
+test('Dockerfile: "ignore on this line" puts the suppression on the line above (Dockerfiles have no inline comments)', async () => {
+  const uri = pathToFileURL(path.join(dir, 'sub', 'Dockerfile')).href;
+  const text = 'FROM python:3.11-slim\n';
+  await open(uri, 'dockerfile', text);
+  const diags = await h.waitFor(uri, (d) => d.some((x) => x.code === 'docker-image-not-pinned'), 10000);
+  const acts = await actions(uri, diags.filter((d) => d.code === 'docker-image-not-pinned'));
+  const ignore = acts.find((a) => a.title === 'Ignore docker-image-not-pinned on this line');
+  assert.ok(ignore, JSON.stringify(acts.map((a) => a.title)));
+  const ignored = applyEdits(text, ignore.edit!.changes![uri]);
+  assert.match(ignored, /^# mlsec: ignore\[docker-image-not-pinned\] .*\nFROM python:3\.11-slim\n$/);
+  await change(uri, ignored);
+  await h.waitFor(uri, (d) => !d.some((x) => x.code === 'docker-image-not-pinned'));
+});

@@ -12,7 +12,7 @@ export interface LineMap {
 }
 
 /** How an "ignore on this line" comment is written: Python source, inside .ipynb JSON strings, or not at all. */
-export type IgnoreStyle = 'python' | 'ipynb-json' | 'none';
+export type IgnoreStyle = 'python' | 'ipynb-json' | 'line-above' | 'none';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -48,6 +48,12 @@ export function jsonIgnoreEdit(text: string, offset: number, ruleId: string): Te
 function ignoreEdit(file: LineMap, f: Finding, style: IgnoreStyle): TextEdit | undefined {
   if (style === 'python') return suppressionEdit(file.text, f.range.start, f.ruleId, IGNORE_REASON);
   if (style === 'ipynb-json') return jsonIgnoreEdit(file.text, f.range.start, f.ruleId);
+  if (style === 'line-above') {
+    // Dockerfiles have no trailing comments: the suppression goes on its own line above, same indentation.
+    const lineStart = file.text.lastIndexOf('\n', f.range.start - 1) + 1;
+    const indent = /^[ \t]*/.exec(file.text.slice(lineStart))![0];
+    return { range: { start: lineStart, end: lineStart }, newText: `${indent}# mlsec: ignore[${f.ruleId}] ${IGNORE_REASON}\n` };
+  }
   return undefined;
 }
 

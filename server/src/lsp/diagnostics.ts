@@ -17,11 +17,12 @@ export function documentKind(doc: Pick<TextDocument, 'uri' | 'languageId'>): 'py
   return isAnalyzable(detectTarget(uriToPath(doc.uri))) ? 'text' : undefined;
 }
 
-/** '#' comments work on the line in most text formats; JSON has none and Dockerfile instructions take none inline. */
+/** '#' comments work on the line in most text formats; JSON has none; a Dockerfile's goes on the line above (no inline comments). */
 function ignoreStyleOf(kind: 'python' | 'ipynb' | 'text', target: string): IgnoreStyle {
   if (kind === 'python') return 'python';
   if (kind === 'ipynb') return 'ipynb-json';
-  return target === 'json' || target === 'dockerfile' || target === 'data' ? 'none' : 'python';
+  if (target === 'dockerfile') return 'line-above';
+  return target === 'json' || target === 'data' ? 'none' : 'python';
 }
 
 function cacheFor(state: ServerState, uri: string): PythonAnalysisCache {
