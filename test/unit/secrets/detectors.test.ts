@@ -46,6 +46,8 @@ test('look-alikes and placeholders of provider formats are not secrets', () => {
   const negatives = [
     'hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sk-...', 'sk-proj-YOUR_KEY_HERE', 'AKIAIOSFODNN7EXAMPLE', 'ghp_000000000000000000000000000000000000',
     `hf_${r(10)}`, 'sk_live_placeholderplaceholder1234', 'sk-ant-api03-your-key', '<ANTHROPIC_API_KEY>', 'eyJhbGciOiJIUzI1NiJ9', 'dapi' + 'x'.repeat(32),
+    'AKIA1234567890ABCDEF', 'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
   ];
   for (const text of negatives) assert.deepEqual(scanText(`key = "${text}"`, { python: true }).map((h) => h.provider), [], `look-alike ${redact(text)} must not be reported`);
 });
@@ -70,7 +72,7 @@ const GENERIC_NEGATIVE = [
   `commit_sha = "${r(40, HEX)}"`, `model_sha256 = "${r(64, HEX)}"`, 'request_id = "123e4567-e89b-12d3-a456-426614174000"', 'token_id = 50256', 'max_tokens = 1024',
   'tokenizer = "bert-base-uncased"', 'pad_token = "<pad>"', 'api_key_env = "OPENAI_API_KEY"', 'secret_name = "prod/db/password"', 'password_file = "/run/secrets/db"',
   'api_version = "2024-02-01"', 'token = tokenizer.encode(text)', 'key = "image"', 'key = lambda x: x[1]', 'public_key = "ssh-ed25519 AAAAC3Nza"',
-  'password = input("Password: ")', 'password = getpass.getpass()', 'if password == "":', `api_key = "test-key-123"`, `sk = "sk-test"`,
+  'password = input("Password: ")', 'password: !vault |', 'password: ENC[AES256_GCM,data:Tr0ub4dor,iv:abc,tag:def,type:str]', 'password = getpass.getpass()', 'if password == "":', `api_key = "test-key-123"`, `sk = "sk-test"`,
   `digest = "sha256:${r(64, HEX)}"`, 'AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', 'token = "dummy-token-for-tests"',
 ];
 
@@ -102,4 +104,13 @@ test('redaction shows a short prefix and the length only', () => {
 test('hostile input: long runs and odd characters finish quickly without throwing', () => {
   const texts = ['a'.repeat(200000), `password=${'x='.repeat(50000)}`, '-----BEGIN PRIVATE KEY-----'.repeat(2000), 'postgres://'.repeat(20000), `"${'\\'.repeat(100000)}`];
   for (const text of texts) assert.ok(Array.isArray(scanText(text, {})));
+});
+
+test('config values that are references, tags, encrypted or defaults are not secrets', () => {
+  const lines = [
+    'password: !vault |', 'password: ENC[AES256_GCM,data:Tr0ub4dor,iv:abc,tag:def,type:str]', 'POSTGRES_PASSWORD: postgres', 'password = %(DB_PASS)s',
+    'password = var.db_password', 'token: ${{ secrets.HF_TOKEN }}', 'API_KEY=', 'api_key: null', 'ENABLE_TOKEN_AUTH=true', 'TOKENIZERS_PARALLELISM=false',
+    'SECRET_NAME=prod/db', 'HF_HOME=/data/hf', 'password = random_password.db.result', `revision: ${r(40, HEX)}`,
+  ];
+  for (const line of lines) assert.deepEqual(scanText(line, {}).map((h) => h.provider), [], `unexpected hit in: ${line}`);
 });

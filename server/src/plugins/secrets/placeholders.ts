@@ -15,6 +15,8 @@ export function isTemplateOrReference(v: string): boolean {
   return /\$\{|\{\{|\$\(|%\(|^\$[A-Za-z_]|^%[A-Za-z_]+%$|\{[A-Za-z_][\w.]*\}|^<.*>$|^\[.*\]$/.test(v)
     || /^(?:env|vault|secret|secrets|ssm|arn|file|op|awssm|gcpsm|azkv|ref|sm)[:+]/i.test(v)
     || /^projects\/[^/]+\/secrets\//.test(v)
+    // YAML tags (`!vault |`, `!Ref`), sops-encrypted values and CI masks.
+    || /^!\w|^ENC\[|^\*{3,}$/.test(v)
     || /(?:os\.environ|getenv|process\.env|environ\.get|secretmanager|get_secret|userdata\.get)/.test(v);
 }
 
@@ -30,9 +32,23 @@ export function isPlaceholder(v: string): boolean {
   return false;
 }
 
-/** AWS's documented example keys and other published example credentials. */
+// Published example credentials: jwt.io's sample signature, Stripe's documented test key, GitHub's docs token.
+const DOCUMENTED = ['SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'];
+
+/** AWS's documented example keys (`...EXAMPLE`) and other published example credentials. */
 export function isDocumentedExample(v: string): boolean {
-  return /EXAMPLE/.test(v) || v === 'AKIAIOSFODNN7EXAMPLE';
+  return /EXAMPLE/.test(v) || DOCUMENTED.some((d) => v.includes(d));
+}
+
+/** Eight or more consecutive ascending characters (`12345678`, `abcdefgh`): typed by hand, not generated. */
+export function hasLongSequence(v: string): boolean {
+  const s = v.toLowerCase();
+  let run = 1;
+  for (let i = 1; i < s.length; i++) {
+    run = s.charCodeAt(i) === s.charCodeAt(i - 1) + 1 && /[a-z0-9]/.test(s[i]) ? run + 1 : 1;
+    if (run >= 8) return true;
+  }
+  return false;
 }
 
 /** UUIDs, hex digests (sha256:…, git SHAs), semver and similar identifiers that are not credentials. */

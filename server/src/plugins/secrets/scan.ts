@@ -3,7 +3,7 @@ import { validTokenChecksum } from './checksum';
 import { looksLikeCredential, stripAuthScheme } from './generic';
 import type { Hit } from './hit';
 import { credentialKind, envNameFor, providerFromName } from './names';
-import { isDocumentedExample, isTemplateOrReference } from './placeholders';
+import { hasLongSequence, isDocumentedExample, isTemplateOrReference } from './placeholders';
 import { PROVIDERS } from './providers';
 import { findAzure, findPrivateKeys, findUrlCredentials } from './structured';
 import { findKubernetesSecretData } from './k8s-secret';
@@ -20,7 +20,7 @@ export interface ScanOptions {
   netrc?: boolean;
 }
 
-// Placeholder checks for provider tokens: words and filler only (hand-made test tokens are often sequential, so no sequence check).
+// Placeholder checks for provider tokens: filler words and repeated characters (long hand-typed sequences are checked separately).
 const FILLER = /your|example|placeholder|dummy|redacted|xxxx|fake|sample|test_?token|0{8}|(.)\1{6,}/i;
 
 function providerHits(text: string, out: Hit[]): void {
@@ -28,7 +28,7 @@ function providerHits(text: string, out: Hit[]): void {
     p.pattern.lastIndex = 0;
     for (let m = p.pattern.exec(text); m; m = p.pattern.exec(text)) {
       const token = m[0];
-      if (FILLER.test(token) || isDocumentedExample(token) || new Set(token).size < 10) continue;
+      if (FILLER.test(token) || isDocumentedExample(token) || hasLongSequence(token) || new Set(token).size < 10) continue;
       if (p.validate && !p.validate(token)) continue;
       const hit: Hit = { start: m.index, end: m.index + token.length, provider: p.id, label: p.label, env: p.env };
       if (p.checksum) hit.checksum = validTokenChecksum(token) ? 'valid' : 'invalid';
