@@ -11,8 +11,8 @@ export function ipv4NotPersonal(o: number[]): boolean {
     (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113);
 }
 
-// Public DNS resolvers: infrastructure, not a person's address.
-const RESOLVERS = new Set(['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '149.112.112.112', '208.67.222.222', '208.67.220.220']);
+// Public DNS resolvers (infrastructure, not a person's address) and the placeholder addresses docs use.
+const RESOLVERS = new Set(['123.45.67.89', '12.34.56.78', '98.76.54.32', '8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '149.112.112.112', '208.67.222.222', '208.67.220.220']);
 
 /** Public IPv4 addresses; version-like contexts (`v1.2.3.4`, `version 1.2.3.4`, `==1.2.3.4`) are not addresses. */
 export const ipv4: Recognizer = {
@@ -24,6 +24,9 @@ export const ipv4: Recognizer = {
     if (parts.some((p) => p.length > 1 && p.startsWith('0'))) return 0;
     const o = parts.map(Number);
     if (o.some((n) => n > 255) || ipv4NotPersonal(o) || RESOLVERS.has(value)) return 0;
+    // ASN.1 object identifiers (2.5.4.3, 1.3.6.1) and dotted versions (3.1.4.1) share the shape:
+    // OID arcs start at 0-2 with a second arc below 40, and mostly single-digit quads are versions.
+    if ((o[0] <= 2 && o[1] < 40) || o.filter((n) => n < 10).length >= 3) return 0;
     const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
     if (/(v|version|ver|release|[=<>~^]=?)\s*$/.test(before)) return 0;
     return 0.6;

@@ -26,6 +26,8 @@ export const phone: Recognizer = {
     if (/^\d+(\.\d+){1,3}$/.test(value) && !/^\d{3}\.\d{3}\.\d{4}$/.test(value)) return 0;
     if (/(\d)\1{6,}/.test(digits) || /^0+$/.test(digits)) return 0;
     const plain = /^\+?\d+$/.test(value);
+    // Without a country code, fewer than ten digits is a year range (2001-2023), a count or a local extension far more often than a phone.
+    if (!value.startsWith('+') && digits.length < 10) return 0;
     if (value.startsWith('+')) {
       const p = parsePhoneNumberFromString(value);
       if (!p) return 0;

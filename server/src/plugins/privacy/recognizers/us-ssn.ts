@@ -10,6 +10,8 @@ export function ssnIssuable(digits: string): boolean {
   const area = digits.slice(0, 3);
   if (area === '000' || area === '666' || area[0] === '9') return false;
   if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
+  // 111-22-3333, 222-33-4444: stepped filler that tutorials and docs use.
+  if (/^(\d)\1\1(\d)\2(\d)\3\3\3$/.test(digits)) return false;
   return !KNOWN_FAKE.has(digits) && !looksLikeFillerDigits(digits);
 }
 

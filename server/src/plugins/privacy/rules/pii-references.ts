@@ -21,7 +21,8 @@ const PASS = new Set(['str', 'repr', 'format', 'list', 'tuple', 'dict', 'json.du
 
 /** True when `name` names a PII field. */
 export function isPiiField(name: string): boolean {
-  return FIELDS.has(normalizeKey(name));
+  // `_full_name` and friends are private helpers (a module's dotted name), not the data.
+  return !name.startsWith('_') && FIELDS.has(normalizeKey(name));
 }
 
 function literalNames(node: Node): string[] {
