@@ -106,6 +106,9 @@ const CASES: Record<string, [string, string[]][]> = {
     ['sha 3f786850e387550fdab836ed7e6dc881de23001b md5 d41d8cd98f00b204e9800998ecf8427e', []],
     ['ts 1699999999123 epoch 1700000000 at 2021-03-04T05:06:07Z', []],
     ['lat 37.7749, -122.4194 price 1,234,567.89 isbn 978-3-16-148410-0', []],
+    ['Copyright 2001-2023, RFCs 2045-2047', []],
+    ['oid 2.5.4.3, 2.5.29.17, 1.3.6.1 and version quad 3.1.4.1; docs IP 123.45.67.89', []],
+    ['ssn example 111-22-3333', []],
   ],
 };
 
