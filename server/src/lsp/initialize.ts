@@ -41,7 +41,11 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
 export async function onInitialized(state: ServerState, reanalyze: () => void): Promise<void> {
   await pullSettings(state);
   // Opt-in pin lookups (mlsec.network.enabled) land asynchronously: re-analyse so their fixes appear.
-  pinResolver.onResolved(reanalyze);
+  pinResolver.onResolved(() => {
+    // A landed lookup changes fixes, not text: drop the cached Python results so the rules run again.
+    for (const cache of state.caches.values()) cache.contextKey = '';
+    reanalyze();
+  });
   reanalyze();
   // The library throws if this is registered for a client without workspace folder support.
   if (state.caps.workspaceFolders) state.connection.workspace.onDidChangeWorkspaceFolders((e) => onDidChangeWorkspaceFolders(state, e, reanalyze));

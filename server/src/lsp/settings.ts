@@ -1,6 +1,7 @@
 // mlsec.* settings: pulled with workspace/configuration (or taken from didChangeConfiguration), parsed, then everything re-analysed.
 import type { DidChangeConfigurationParams } from 'vscode-languageserver/node';
 import { parseSettings } from '../shared/settings';
+import { pinResolver } from '../plugins/supply-chain/network/pin-resolver';
 import { logError, type ServerState } from './state';
 
 let lastWarnings = '';
@@ -13,6 +14,8 @@ export function applyRawSettings(state: ServerState, raw: unknown): void {
   const { settings, warnings } = parseSettings({ ...obj, trusted });
   settings.trusted = trusted;
   state.settings = settings;
+  // Python rules see no settings: the resolver itself carries the opt-in (mlsec.network.enabled).
+  pinResolver.enabled = settings.network?.enabled === true;
   const text = warnings.join('; ');
   if (text && text !== lastWarnings) void state.connection.window.showWarningMessage(`mlsec settings: ${text}`);
   lastWarnings = text;

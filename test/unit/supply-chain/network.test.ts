@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { analyzeText } from '../../../server/src/engine/analyze';
+import { analyzePython, analyzeText } from '../../../server/src/engine/analyze';
 import { PinResolver, pinResolver, splitImage } from '../../../server/src/plugins/supply-chain/network/pin-resolver';
 import { DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
 import { applyEdits, engineContext } from '../../helpers/engine';
@@ -102,5 +102,26 @@ test('analysers: off by default (no request); when enabled, the looked-up digest
     assert.equal(applyEdits('numpy\n', req.findings[0].fixes[0].edits), 'numpy==2.1.3\n');
   } finally {
     pinResolver.endpoints = saved;
+  }
+});
+
+test('Python: with the resolver enabled, the Hub commit becomes a revision= fix that removes the finding', async () => {
+  const saved = pinResolver.endpoints;
+  pinResolver.endpoints = endpoints();
+  pinResolver.enabled = true;
+  try {
+    const ctx = await engineContext();
+    const text = 'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/model")\n';
+    analyzePython('m.py', text, ctx);
+    await pinResolver.request('hf:models/org/model@main');
+    const r = analyzePython('m.py', text, ctx);
+    const fix = r.findings.find((f) => f.ruleId === 'model-revision-not-pinned')!.fixes[0];
+    assert.match(fix.title, /from the Hub/);
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed, 'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/model", revision="86b5e0934494bd15c9632b12f734a8a67f723594")\n');
+    assert.deepEqual(analyzePython('m.py', fixed, ctx).findings, []);
+  } finally {
+    pinResolver.endpoints = saved;
+    pinResolver.enabled = false;
   }
 });

@@ -37,6 +37,8 @@ export class PinResolver {
   private cache = new Map<string, { value?: Value; at: number }>();
   private inflight = new Map<string, Promise<Value | undefined>>();
   private listeners: (() => void)[] = [];
+  /** Set by the server from mlsec.network.enabled, for rules that see no settings (Python rules). */
+  enabled = false;
 
   constructor(public endpoints: Endpoints = PUBLIC_ENDPOINTS, public timeoutMs = 5000, private ttlMs = 60 * 60 * 1000) {}
 

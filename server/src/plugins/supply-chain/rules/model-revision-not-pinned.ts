@@ -5,11 +5,21 @@ import { defineRule, type PythonRuleContext } from '../../../engine/rule';
 import { setKeywordArgument } from '../../../fixes/kwargs';
 import { isCommitSha } from '../pins';
 import { argument, HUB_LOADERS, hubName, isFromPretrained } from './hub-names';
+import { pinResolver } from '../network/pin-resolver';
 
 /** The marker the offline fix writes as `revision=`; the rule recognises it and asks for the real commit. */
 export const REVISION_PLACEHOLDER = 'MLSEC-PLACEHOLDER-commit-sha';
 
-function checkRevision(call: Node, ctx: PythonRuleContext, repo: string, what: string): void {
+/** With mlsec.network.enabled, the commit the Hub reports for `rev` (starting the lookup on first sight). */
+function hubCommitFix(call: Node, kind: 'models' | 'datasets', repo: string, rev: string | undefined) {
+  if (!pinResolver.enabled) return [];
+  const key = `hf:${kind}/${repo}@${rev ?? 'main'}`;
+  const sha = pinResolver.peek(key);
+  if (sha === undefined) void pinResolver.request(key);
+  return typeof sha === 'string' ? [{ title: `Pin revision to ${sha.slice(0, 12)} (the commit ${rev ?? 'main'} points at now, from the Hub)`, edits: setKeywordArgument(call, 'revision', `"${sha}"`), safe: false }] : [];
+}
+
+function checkRevision(call: Node, ctx: PythonRuleContext, repo: string, what: string, kind: 'models' | 'datasets' = 'models'): void {
   const args = ctx.args(call);
   if (isTrue(args.keywords.get('local_files_only'))) return;
   const revNode = args.keywords.get('revision');
@@ -24,13 +34,13 @@ function checkRevision(call: Node, ctx: PythonRuleContext, repo: string, what: s
       message: placeholder
         ? `${what} \`${repo}\`: replace mlsec's placeholder with the repository's full commit hash.`
         : `${what} \`${repo}\` at revision \`${rev.value}\`, a branch or tag the repository owner can move: pin the full 40-character commit hash.`,
-      fixes: placeholder ? [] : [placeholderFix(call)],
+      fixes: placeholder ? [] : [...hubCommitFix(call, kind, repo, rev.value), placeholderFix(call)],
       properties: { repo, revision: rev.value },
     });
     return;
   }
   if (args.hasSplat) return;
-  ctx.report({ range, message: `${what} \`${repo}\` without \`revision=\`: it loads whatever the default branch holds at run time, so a compromised or changed repository changes your model. Pin \`revision="<commit hash>"\`.`, fixes: [placeholderFix(call)], properties: { repo } });
+  ctx.report({ range, message: `${what} \`${repo}\` without \`revision=\`: it loads whatever the default branch holds at run time, so a compromised or changed repository changes your model. Pin \`revision="<commit hash>"\`.`, fixes: [...hubCommitFix(call, kind, repo, undefined), placeholderFix(call)], properties: { repo } });
 }
 
 function placeholderFix(call: Node) {
@@ -78,6 +88,6 @@ export default defineRule({
     if (index === undefined) return;
     const argName = name.endsWith('pipeline') ? 'model' : name.endsWith('load_dataset') ? 'path' : name.includes('SentenceTransformer') || name.includes('CrossEncoder') ? 'model_name_or_path' : 'repo_id';
     const repo = hubName(argument(node, ctx, argName, index), name);
-    if (repo) checkRevision(node, ctx, repo, `\`${ctx.calleeText(node)}\` downloads`);
+    if (repo) checkRevision(node, ctx, repo, `\`${ctx.calleeText(node)}\` downloads`, name.endsWith('load_dataset') ? 'datasets' : 'models');
   },
 });
