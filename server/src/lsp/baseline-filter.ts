@@ -1,0 +1,58 @@
+// The editor honours `mlsec.baseline`: diagnostics whose CLI fingerprint (rule, relative path, line with secret spans blanked) is in the file are dropped.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { readBaseline } from '../cli/baseline';
+import { lineFingerprint, numberFingerprints } from '../output/fingerprint';
+import type { DiagnosticData } from '../shared/protocol';
+import type { ServerState } from './state';
+import { uriToPath } from './uri';
+
+let loaded: { file: string; mtime: number; keys: Set<string> } | undefined;
+
+/** The accepted keys of the baseline file, re-read when it changes; undefined when unset or unreadable. */
+function acceptedKeys(state: Pick<ServerState, 'settings' | 'folders'>): Set<string> | undefined {
+  const setting = state.settings.baseline;
+  if (!setting) return undefined;
+  const file = path.isAbsolute(setting) ? setting : path.join(state.folders[0] ?? process.cwd(), setting);
+  let mtime: number;
+  try {
+    mtime = fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  if (loaded?.file !== file || loaded.mtime !== mtime) {
+    const { baseline } = readBaseline(file);
+    loaded = { file, mtime, keys: new Set((baseline?.findings ?? []).map((f) => `${f.ruleId}\0${f.path}\0${f.fingerprint}`)) };
+  }
+  return loaded.keys;
+}
+
+/** `diagnostics` without those the baseline accepts. Files only (notebook cells keep theirs); never throws. */
+export function withoutBaselined(state: Pick<ServerState, 'settings' | 'folders' | 'registry' | 'documents'>, uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  try {
+    if (diagnostics.length === 0 || !uri.startsWith('file:')) return diagnostics;
+    const keys = acceptedKeys(state);
+    if (!keys || keys.size === 0) return diagnostics;
+    const fsPath = uriToPath(uri);
+    const root = state.folders.find((f) => !path.relative(f, fsPath).startsWith('..')) ?? state.folders[0];
+    if (!root) return diagnostics;
+    const rel = path.relative(root, fsPath).split(path.sep).join('/');
+    const text = state.documents.get(uri)?.getText() ?? fs.readFileSync(fsPath, 'utf8');
+    const lines = text.split(/\r\n|\r|\n/);
+    const ours = diagnostics.filter((d) => d.source === 'mlsec' && (d.data as DiagnosticData | undefined)?.ruleId);
+    const hashes = ours.map((d) => {
+      const ruleId = (d.data as DiagnosticData).ruleId;
+      const lineText = lines[d.range.start.line] ?? '';
+      const end = d.range.end.line === d.range.start.line ? d.range.end.character : lineText.length;
+      const secret = state.registry.byId.get(ruleId)?.category === 'secrets';
+      return `${ruleId}\0${rel}\0${lineFingerprint(ruleId, rel, lineText, secret ? { start: d.range.start.character, end } : undefined)}`;
+    });
+    // Numbered per file in finding order, exactly as the CLI numbers them.
+    const numbered = numberFingerprints(hashes);
+    const drop = new Set(ours.filter((_, i) => keys.has(numbered[i])));
+    return drop.size ? diagnostics.filter((d) => !drop.has(d)) : diagnostics;
+  } catch {
+    return diagnostics;
+  }
+}
