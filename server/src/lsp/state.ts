@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EngineContext, FileAnalysis, PythonAnalysisCache } from '../engine/analyze';
 import { NO_FACTS } from '../engine/project-facts';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import { withoutBaselined } from './baseline-filter';
 
 /** What the client told us it can do (from `initialize`). */
 export interface ClientCaps {
@@ -48,7 +49,9 @@ export function createState(parts: Pick<ServerState, 'connection' | 'documents' 
 }
 
 /** Publishes (and remembers) diagnostics for a URI. */
-export function publish(state: ServerState, uri: string, diagnostics: Diagnostic[], version?: number): void {
+export function publish(state: ServerState, uri: string, all: Diagnostic[], version?: number): void {
+  // Findings accepted in the configured baseline file are never shown (same fingerprints as the CLI).
+  const diagnostics = withoutBaselined(state, uri, all);
   if (diagnostics.length === 0) state.published.delete(uri);
   else state.published.set(uri, diagnostics);
   void state.connection.sendDiagnostics({ uri, diagnostics, version });

@@ -23,6 +23,8 @@ export interface MlsecSettings {
   privacy: PrivacySettings;
   /** Opt-in online lookups for pinning fixes (PyPI, container registries, GitHub, Hugging Face); off by default. */
   network?: { enabled: boolean };
+  /** Baseline file (`mlsec scan --write-baseline`), absolute or relative to the workspace root: its findings are not reported. */
+  baseline?: string;
 }
 
 /** Settings of the privacy rules (`mlsec.privacy.*`). */
@@ -113,6 +115,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (network?.enabled !== undefined) {
     if (typeof network.enabled === 'boolean') s.network = { enabled: network.enabled };
     else warnings.push('network.enabled: expected true or false');
+  }
+  if (r.baseline !== undefined && r.baseline !== null && r.baseline !== '') {
+    if (typeof r.baseline === 'string') s.baseline = r.baseline;
+    else warnings.push('baseline: expected a file path');
   }
   return { settings: s, warnings };
 }
