@@ -2,6 +2,7 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import { Commands, type DiagnosticData, FIX_ALL_KIND } from '../shared/protocol';
 import { safeFixEdits } from './fix-all';
+import { envGitignoreAction } from './env-gitignore-action';
 import { clearOutputActions } from './notebook-outputs';
 import type { ServerState } from './state';
 import { addToThreatModelAction } from './threat-model-action';
@@ -40,6 +41,8 @@ export function onCodeAction(state: ServerState, params: CodeActionParams): Code
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
       out.push(...actionsFor(uri, d), ...clearOutputActions(d));
+      const ignore = envGitignoreAction(state, uri, d);
+      if (ignore) out.push(ignore);
       const tm = addToThreatModelAction(state, uri, d);
       if (tm) out.push(tm);
     }
