@@ -212,7 +212,23 @@ function analyzeOutputs(notebook: ParsedNotebook, ctx: EngineContext, problems: 
       }
     }
   }
+  addClearOutputFixes(notebook, out);
   return out;
+}
+
+/**
+ * Every output finding (any category) gets "Clear outputs of this cell", and "Clear all outputs with
+ * mlsec findings" when several cells have some: the cell's `outputs` array becomes `[]`, so the JSON stays a valid notebook.
+ */
+function addClearOutputFixes(notebook: ParsedNotebook, findings: Finding[]): void {
+  const cells = [...new Set(findings.map((f) => f.cell!.cell))].filter((c) => notebook.outputRanges[c]).sort((a, b) => a - b);
+  const clear = (c: number) => ({ range: notebook.outputRanges[c]!, newText: '[]' });
+  for (const f of findings) {
+    const c = f.cell!.cell;
+    if (!notebook.outputRanges[c]) continue;
+    f.fixes = [...f.fixes, { title: 'Clear outputs of this cell', edits: [clear(c)], safe: false }];
+    if (cells.length > 1) f.fixes.push({ title: 'Clear all outputs with mlsec findings', edits: cells.map(clear), safe: false });
+  }
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });

@@ -30,6 +30,8 @@ export interface ParsedNotebook {
   /** Per cell, the JSON strings its source is made of. */
   sources: Piece[][];
   outputs: OutputText[];
+  /** Per cell, the file range of its non-empty `outputs` array (replacing it with `[]` clears them, keeping valid JSON). */
+  outputRanges: ({ start: number; end: number } | undefined)[];
   /** Language of the kernel (metadata.kernelspec.language / language_info.name), default python. */
   language: string;
   errors: string[];
@@ -104,7 +106,7 @@ function rawJsonText(node: JsonNode, text: string): { text: string; pieces: Piec
 export function parseNotebookJson(text: string): ParsedNotebook {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const out: ParsedNotebook = { cells: [], sources: [], outputs: [], language: 'python', errors: [] };
+  const out: ParsedNotebook = { cells: [], sources: [], outputs: [], outputRanges: [], language: 'python', errors: [] };
   if (errors.length) out.errors.push(...errors.slice(0, 3).map((e) => `invalid JSON at offset ${e.offset}: ${printParseErrorCode(e.error)}`));
   const cells = prop(root, 'cells');
   if (!root || !cells || cells.type !== 'array') {
@@ -122,6 +124,7 @@ export function parseNotebookJson(text: string): ParsedNotebook {
     out.sources.push(pieces);
     out.cells.push({ kind, text: joinPieces(sourceNode), language: kind === 'code' ? out.language : undefined });
     const outputs = prop(cellNode, 'outputs');
+    out.outputRanges.push(outputs?.type === 'array' && outputs.children?.length ? { start: outputs.offset, end: outputs.offset + outputs.length } : undefined);
     (outputs?.children ?? []).forEach((o, oi) => {
       const add = (k: string, n: JsonNode | undefined) => {
         if (n?.type === 'object') out.outputs.push({ cell: index, output: oi, kind: k, ...rawJsonText(n, text) });
