@@ -20,8 +20,8 @@ test('exit 1 on a finding, with a ruff-style line', () => {
 });
 
 test('--min-severity filters what is reported and what counts for the exit code', () => {
-  // torch>=2.6 makes a bare torch.load a note.
-  const dir = tree({ 'train.py': TORCH_LOAD, 'requirements.txt': 'torch>=2.6\n' });
+  // torch==2.6.0 makes a bare torch.load a note (and the unhashed pin itself is only a supply-chain note).
+  const dir = tree({ 'train.py': TORCH_LOAD, 'requirements.txt': 'torch==2.6.0\n' });
   const all = mlsec(['scan'], dir);
   assert.equal(all.code, 1);
   assert.match(all.stdout, /unsafe-torch-load \[note\]/);

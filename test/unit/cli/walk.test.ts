@@ -12,7 +12,8 @@ const rel = (root: string, files: string[]) => files.map((f) => path.relative(ro
 test('collects analysable files sorted, dependency files separately', () => {
   const dir = tree({ 'b.py': '', 'a/x.ipynb': '{}', 'm.pkl': '', 'README.md': '', 'requirements.txt': 'torch\n', 'bin/train': '#!/usr/bin/env python3\n', 'bin/run': '#!/bin/sh\n' });
   const r = walk([dir], opts(dir));
-  assert.deepEqual(rel(dir, r.files), ['a/x.ipynb', 'b.py', 'bin/train', 'm.pkl']);
+  // requirements.txt is both analysed (supply-chain rules) and read for dependency facts.
+  assert.deepEqual(rel(dir, r.files), ['a/x.ipynb', 'b.py', 'bin/train', 'm.pkl', 'requirements.txt']);
   assert.deepEqual(rel(dir, r.dependencyFiles), ['requirements.txt']);
 });
 
