@@ -1,8 +1,9 @@
-// The privacy plugin: PII in notebook outputs and data files (analysers) and in Python code (rules).
+// The privacy plugin: PII in notebook outputs, data files and Terraform dataset buckets (analysers) and in Python code (rules).
 import type { Plugin } from '../../engine/plugin';
 import { defineRule } from '../../engine/rule';
 import { privacyDataAnalyzer, DATA_RULE } from './data-file';
 import { privacyJsonAnalyzer } from './json-file';
+import { BUCKET_RULE, privacyTerraformAnalyzer } from './terraform-buckets';
 import { OUTPUT_RULE, privacyOutputAnalyzer } from './output-analyzer';
 import piiLiteralInCode from './rules/pii-literal-in-code';
 import piiLogged from './rules/pii-logged';
@@ -11,7 +12,7 @@ import piiSentToThirdParty from './rules/pii-sent-to-third-party';
 /** What the privacy category contributes to the engine. */
 export const plugin: Plugin = {
   name: 'privacy',
-  textAnalyzers: [privacyDataAnalyzer, privacyJsonAnalyzer],
+  textAnalyzers: [privacyDataAnalyzer, privacyJsonAnalyzer, privacyTerraformAnalyzer],
   outputAnalyzers: [privacyOutputAnalyzer],
   rules: [
     piiLiteralInCode,
@@ -19,5 +20,6 @@ export const plugin: Plugin = {
     piiSentToThirdParty,
     defineRule({ id: OUTPUT_RULE, target: 'notebook-output' }),
     defineRule({ id: DATA_RULE, target: 'data' }),
+    defineRule({ id: BUCKET_RULE, target: 'terraform' }),
   ],
 };
