@@ -78,6 +78,8 @@ const GENERIC_NEGATIVE = [
 
 test('credential-named literals are found; placeholders, references, digests and ids are not', () => {
   for (const text of GENERIC_POSITIVE) assert.equal(scanText(text, { python: true }).length, 1, `expected a hit in a ${text.length}-char assignment to ${text.split(/[ =(:[]/)[0]}`);
+  // Lists of names and regex/format strings next to credential-like names.
+  GENERIC_NEGATIVE.push("{'ACAccountCredential', 'NIDiscoveryToken', 'TKSmartCardToken'}", '_core_token = r"(?:(?:\\s)+|[a-z]+)"', 'key = r"{}\\{:08X}"');
   for (const text of GENERIC_NEGATIVE) assert.deepEqual(scanText(text, { python: true }).map((h) => h.provider), [], `unexpected hit in: ${text.length > 60 ? redact(text) : text}`);
 });
 
@@ -88,7 +90,7 @@ test('structured secrets: PEM keys, URL passwords, Azure keys and SAS signatures
   assert.equal(scanText('-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----').length, 0, 'a stub PEM is documentation');
   for (const scheme of ['postgresql', 'mysql', 'mongodb+srv', 'redis', 'amqp']) assert.equal(scanText(`u = "${scheme}://svc:${t.dbPassword}@h:1/x"`)[0]?.provider, 'database-url', scheme);
   assert.equal(scanText(`https://bot:${t.dbPassword}@git.example.org/x.git`)[0]?.provider, 'url-credentials');
-  for (const url of ['postgresql://user:password@localhost/db', 'redis://:${REDIS_PASSWORD}@h:6379', 'mysql://u:<password>@h/db', 'https://user:pass@example.com', 'http://localhost:8080@x']) {
+  for (const url of ['postgresql://user:password@localhost/db', 'redis://:${REDIS_PASSWORD}@h:6379', 'mysql://u:<password>@h/db', 'https://user:pass@example.com', 'http://localhost:8080@x', 'uri://foo:bar@example.com:1/path']) {
     assert.equal(scanText(url).length, 0, `no hit in ${url}`);
   }
   assert.equal(scanText(`DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${r(86)}==;EndpointSuffix=core.windows.net`)[0]?.provider, 'azure-connection-string');
@@ -113,4 +115,14 @@ test('config values that are references, tags, encrypted or defaults are not sec
     'SECRET_NAME=prod/db', 'HF_HOME=/data/hf', 'password = random_password.db.result', `revision: ${r(40, HEX)}`,
   ];
   for (const line of lines) assert.deepEqual(scanText(line, {}).map((h) => h.provider), [], `unexpected hit in: ${line}`);
+});
+
+test('docstring examples with credential names are documentation; provider tokens in docstrings are still reported', async () => {
+  const { analyzePython } = await import('../../../server/src/engine/analyze');
+  const { engineContext } = await import('../../helpers/engine');
+  const ctx = await engineContext();
+  const hf = fakeTokens(13).hf;
+  const text = `def auth():\n    """Example:\n\n    >>> login(password='geheim$parole9')\n    >>> login(token="${hf}")\n    """\n`;
+  const found = analyzePython('doc.py', text, ctx).findings.filter((f) => f.ruleId === 'hardcoded-secret');
+  assert.deepEqual(found.map((f) => f.properties?.provider), ['huggingface']);
 });

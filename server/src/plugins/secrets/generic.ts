@@ -18,6 +18,10 @@ export function looksLikeCredential(value: string, kind: NameKind): boolean {
   const v = value;
   if (v.length < 6 || v.length > 512 || /\s/.test(v)) return false;
   if (isTemplateOrReference(v) || isPlaceholder(v) || isDocumentedExample(v) || isIdentifierOrDigest(v) || isPathOrWord(v)) return false;
+  // Regular expressions and format strings (`(?:...)`, `\\d`, `{}`), not credentials.
+  if (/\(\?|\\|\{\}|\[\^/.test(v)) return false;
+  // `id=HF_TOKEN,env=HF_TOKEN` (an option list such as `--secret id=...`) names a credential, it is not one.
+  if (/^[A-Za-z_][\w-]*=[^=]/.test(v)) return false;
   const h = shannonEntropy(v);
   const classes = charClasses(v);
   if (kind === 'password') return v.length >= 6 && classes >= 2 && h >= 2.2 && !/^\d+$/.test(v);

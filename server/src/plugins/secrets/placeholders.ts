@@ -32,8 +32,12 @@ export function isPlaceholder(v: string): boolean {
   return false;
 }
 
-// Published example credentials: jwt.io's sample signature, Stripe's documented test key, GitHub's docs token.
-const DOCUMENTED = ['SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'];
+// Published example credentials: jwt.io's sample signature, Stripe's documented test key, GitHub's docs token, OAuth RFC examples.
+const DOCUMENTED = [
+  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
+  // RFC 6749 / RFC 5849 examples, copied into many OAuth libraries' docs.
+  '2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', 'ad180jjd733klru7', '0685bd9184jfhq22',
+];
 
 /** AWS's documented example keys (`...EXAMPLE`) and other published example credentials. */
 export function isDocumentedExample(v: string): boolean {
@@ -73,6 +77,8 @@ export function isPathOrWord(v: string): boolean {
 
 /** Random mixed-case letters (`GcyorSfLqWbX`) rather than a CamelCase or CONSTANT identifier: many upper-case letters, but not all. */
 function looksRandomLetters(v: string): boolean {
+  // Two or more capitalised words (`NSQueryGenerationToken`) make an identifier.
+  if (/(?:[A-Z][a-z]{2,}){2,}/.test(v)) return false;
   const upper = (v.match(/[A-Z]/g) ?? []).length / v.length;
   return v.length >= 10 && upper >= 0.25 && upper <= 0.75 && !/[_.-]/.test(v);
 }

@@ -38,6 +38,13 @@ function fixFor(root: Node, text: string, hit: Hit): Fix[] {
   return [{ title: `Read it from os.environ["${hit.env}"] (then revoke the leaked value)`, edits, safe: false }];
 }
 
+/** True when the hit lies in a string that is a statement of its own (a docstring or a bare string block). */
+function inDocstring(root: Node, hit: Hit): boolean {
+  let n: Node | null = root.descendantForIndex(hit.start, Math.max(hit.start, hit.end - 1));
+  while (n && n.type !== 'string' && n.type !== 'module') n = n.parent;
+  return !!n && n.type === 'string' && n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1;
+}
+
 /** The Python rule: one visit of the module scans the whole source text. */
 export const hardcodedSecret = defineRule({
   id: HARDCODED_SECRET,
@@ -46,6 +53,8 @@ export const hardcodedSecret = defineRule({
   visit(node, ctx) {
     const text = ctx.file.text;
     for (const hit of scanText(text, { python: true })) {
+      // Name-based guesses inside docstrings are documentation examples; provider-format tokens are reported anywhere.
+      if (hit.name && inDocstring(node, hit)) continue;
       const value = text.slice(hit.start, hit.end);
       ctx.report({
         range: { start: hit.start, end: hit.end },

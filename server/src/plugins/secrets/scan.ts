@@ -110,8 +110,10 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
   }
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    if (/(?:get|getenv|pop|get_secret|getpass|input)\s*\(\s*$/.test(before)) continue;
+    // Only a setter's arguments (`setdefault("X", "v")`, `set_key(path, "X", "v")`), never lists or sets of names, nor getters' defaults.
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    const call = /([A-Za-z_]\w*)\s*\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?$/.exec(before);
+    if (!call || /^(?:get|getenv|pop|get_secret|getpass|input|print|log|info|debug|warning|error|format|join|split|replace|startswith|endswith)$/.test(call[1])) continue;
     consider(m[2], m.index + m[0].length, true);
   }
   if (python) return;

@@ -35,7 +35,7 @@ export function findUrlCredentials(text: string, out: Hit[]): void {
     const password = m[3];
     const start = m.index + m[0].length - 2 - password.length;
     // A text mentioning the form (`user:password@host`) or a template is not a credential.
-    if (isTemplateOrReference(password) || isPlaceholder(password) || /^(?:pass(?:word)?|pwd|secret|\*+|x+|\$\w+)$/i.test(password) || /^\d{1,5}$/.test(password)) continue;
+    if (isTemplateOrReference(password) || isPlaceholder(password) || password.length < 4 || /^(?:pass(?:word)?|pwd|secret|foo|bar|baz|qux|\*+|x+|\$\w+)$/i.test(password) || /^\d{1,5}$/.test(password)) continue;
     const db = DB_SCHEMES.test(m[1]);
     out.push({ start, end: start + password.length, provider: db ? 'database-url' : 'url-credentials', label: db ? `${m[1].toLowerCase()} URL password` : 'password in URL', env: db ? 'DATABASE_URL' : 'URL_PASSWORD', wholeUrl: true });
   }
