@@ -379,5 +379,13 @@ try {
 } catch (e) {
   fail(`server: ${e.message}`);
 }
+// Per-category figures live beside this script; each prints its own `bench <name> <value> <unit>` lines.
+for (const mod of ['./secrets.mjs', './pii.mjs']) {
+  try {
+    await (await import(mod)).run();
+  } catch (e) {
+    fail(`${mod}: ${e.message}`);
+  }
+}
 note(`bench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);
