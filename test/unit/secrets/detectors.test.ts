@@ -64,7 +64,7 @@ test('GitHub and npm checksums are validated and reported', () => {
 const GENERIC_POSITIVE = [
   `api_key = "${r(32)}"`, `self.secret = '${r(24)}'`, `dbPassword = "${r(12)}9!"`, `config["auth_token"] = "${r(30)}"`, `{"client_secret": "${r(40)}"}`,
   `wandb.login(key="${r(40, HEX)}")`, `requests.get(u, headers={"Authorization": "Bearer ${r(40)}"})`, `os.environ["MISTRAL_API_KEY"] = "${r(32)}"`,
-  `os.environ.setdefault("COHERE_API_KEY", "${r(40)}")`, `def f(password="${r(10)}7#"): pass`, `SECRET_KEY: str = "${r(50)}"`,
+  `os.environ.setdefault("COHERE_API_KEY", "${r(40)}")`, `co = cohere.Client("${r(40)}")`, `def f(password="${r(10)}7#"): pass`, `SECRET_KEY: str = "${r(50)}"`,
 ];
 const GENERIC_NEGATIVE = [
   'api_key = "YOUR_API_KEY"', 'token = "<token>"', 'password = "changeme"', 'password = "password"', 'secret = "xxx"', 'api_key = os.environ["API_KEY"]',
@@ -106,6 +106,12 @@ test('redaction shows a short prefix and the length only', () => {
 test('hostile input: long runs and odd characters finish quickly without throwing', () => {
   const texts = ['a'.repeat(200000), `password=${'x='.repeat(50000)}`, '-----BEGIN PRIVATE KEY-----'.repeat(2000), 'postgres://'.repeat(20000), `"${'\\'.repeat(100000)}`];
   for (const text of texts) assert.ok(Array.isArray(scanText(text, {})));
+});
+
+test('bearer tokens in headers of shell lines and raw HTTP text', () => {
+  assert.equal(scanText(`curl -H "Authorization: Bearer ${r(32)}" https://api.example.com`, {}).length, 1);
+  assert.equal(scanText(`Authorization: Bearer ${r(32)}\n`, {}).length, 1);
+  assert.equal(scanText('Authorization: Bearer ${TOKEN}\n', {}).length, 0);
 });
 
 test('config values that are references, tags, encrypted or defaults are not secrets', () => {

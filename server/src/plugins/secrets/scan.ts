@@ -64,6 +64,11 @@ function readValue(text: string, at: number, python: boolean): { start: number; 
   if (python) return undefined;
   let j = i;
   while (j < text.length && !/[\s'"`]/.test(text[j])) j++;
+  // `Authorization: Bearer <token>`: the scheme and the credential are one value.
+  if (/^(?:Bearer|Basic|Token|bearer|token)$/.test(text.slice(i, j)) && text[j] === ' ') {
+    j++;
+    while (j < text.length && !/[\s'"`]/.test(text[j])) j++;
+  }
   while (j > i && /[,;)\]}]/.test(text[j - 1])) j--;
   return j > i ? { start: i, end: j } : undefined;
 }
@@ -76,6 +81,8 @@ const PAIR = /(["'])([A-Za-z_][\w.-]{0,80})\1[ \t]*,[ \t]*/g;
 const K8S_ENV = /name:[ \t]*["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*\r?\n[ \t]*-?[ \t]*value:[ \t]*/g;
 // Command-line flags: --password=v, --api-key v.
 const FLAG = /(?<![\w-])--([A-Za-z][\w-]{1,40})(?:=|[ \t]+)/g;
+// Clients whose first positional argument is the API key (`cohere.Client("...")`).
+const KEY_ARG = /\b(cohere\.(?:Async)?Client(?:V2)?)\(\s*/g;
 const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_]\w*)[ \t]+(?!=)/gm;
 const NETRC = /(?<![\w-])(password|passwd)[ \t]+/g;
 // Terraform variables: the block's name names the credential, `default` holds it.
@@ -108,6 +115,8 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
     if (python && m[3] === ':' && !m[1]) continue;
     consider(m[2], after, python);
   }
+  KEY_ARG.lastIndex = 0;
+  for (let m = KEY_ARG.exec(text); m; m = KEY_ARG.exec(text)) consider('cohere_api_key', m.index + m[0].length, true);
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
     // Only a setter's arguments (`setdefault("X", "v")`, `set_key(path, "X", "v")`), never lists or sets of names, nor getters' defaults.
