@@ -90,7 +90,9 @@ const reported = new WeakMap<AnalyzerContext, Map<string, Set<string>>>();
 function alreadyReported(ctx: AnalyzerContext, output: OutputText): Set<string> {
   let perOutput = reported.get(ctx);
   if (!perOutput) reported.set(ctx, (perOutput = new Map()));
-  const key = `${output.cell}:${output.output}`;
+  // From a file, `output` indexes the cell's outputs (MIME types share it); the editor sends each MIME
+  // item as its own output without file pieces, so there the cell is the unit.
+  const key = output.pieces.length ? `${output.cell}:${output.output}` : `${output.cell}`;
   let set = perOutput.get(key);
   if (!set) perOutput.set(key, (set = new Set()));
   return set;
