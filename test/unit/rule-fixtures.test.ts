@@ -11,6 +11,15 @@ import { applyEdits, engineContext, firstFixEdits } from '../helpers/engine';
 
 const root = path.join(__dirname, '..', 'rules');
 
+/** Equal texts, or a failure naming the first differing line only: fixtures hold fake secrets that test output must not print. */
+function assertSameText(actual: string, expected: string, what: string): void {
+  if (actual === expected) return;
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  const line = a.findIndex((l, i) => l !== e[i]);
+  assert.fail(`${what}: first difference at line ${(line < 0 ? a.length : line) + 1} (${a.length} vs ${e.length} lines)`);
+}
+
 interface Expectation { line: number; rule: string; severity?: string }
 
 /** Reads markers: `# expect: id[:severity], ...` and `# ok: id` apply to the next non-marker line. */
@@ -65,7 +74,7 @@ for (const name of fs.readdirSync(pythonDir).filter((f) => f.endsWith('.py') && 
     }
     assert.ok(fs.existsSync(fixedPath), `${base}.fixed.py is missing (findings have fixes)`);
     const fixed = applyEdits(text, firstFixEdits(fixable.map((f) => f.fixes)));
-    assert.equal(fixed, fs.readFileSync(fixedPath, 'utf8'), 'applying every fix must give the .fixed file exactly');
+    assertSameText(fixed, fs.readFileSync(fixedPath, 'utf8'), 'applying every fix must give the .fixed file exactly');
     const again = analyzePython(`${base}.fixed.py`, fixed, ctx);
     assert.equal(again.problems.filter((p) => p.kind === 'parse-error').length, 0, 'fixed file re-parses');
     assert.deepEqual(again.findings.filter((f) => f.ruleId === ruleId && f.fixes.length).map((f) => positionAt(again.file.lineStarts, f.range.start).line + 1), [], 'no fixable finding is left');
@@ -130,7 +139,7 @@ for (const dir of fs.readdirSync(root).filter((d) => !['python', 'notebook', 'mo
       if (!fs.existsSync(fixedPath)) return;
       const text = fs.readFileSync(file, 'utf8');
       const fixed = applyEdits(text, firstFixEdits(r.findings.filter((f) => f.fixes.length).map((f) => f.fixes)));
-      assert.equal(fixed, fs.readFileSync(fixedPath, 'utf8'), `${path.basename(fixedPath)}: applying every fix must give it exactly`);
+      assertSameText(fixed, fs.readFileSync(fixedPath, 'utf8'), `${path.basename(fixedPath)}: applying every fix must give it exactly`);
       const again = analyzeText(fixedPath, fixed, ctx);
       assert.deepEqual(again.findings.filter((f) => f.fixes.length).map((f) => f.ruleId), [], `${path.basename(fixedPath)}: no fixable finding is left`);
     });
