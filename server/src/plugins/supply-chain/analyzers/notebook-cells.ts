@@ -12,7 +12,7 @@ export const notebookInstallAnalyzer: CellAnalyzer = {
   analyze(cell, ctx) {
     if (!ctx.enabled(REQUIREMENT_RULES.unpinned) || !/[!%]/.test(cell)) return [];
     const out: RawFinding[] = [];
-    for (const m of cell.matchAll(/^[ \t]*(?:\w+\s*=\s*)?(!|%)(?=\s*(?:pip|pip3|conda|mamba|uv|python|\{sys\.executable\}|npm)\b)/gm)) {
+    for (const m of cell.matchAll(/^[ \t]*(?:\w+\s*=\s*)?(!|%)(?=\s*(?:(?:pip3?|conda|mamba|micromamba|uv|python[\d.]*|npm)\b|\{sys\.executable\}))/gm)) {
       const start = m.index + m[0].length;
       let end = cell.indexOf('\n', start);
       if (end < 0) end = cell.length;
