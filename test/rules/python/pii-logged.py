@@ -32,3 +32,5 @@ print(df[["age", "income"]])
 print(user.id)
 # ok: pii-logged
 print(df)
+# ok: pii-logged
+df[["email", "ssn"]]

@@ -1,7 +1,7 @@
 // Printing or logging PII-named fields/columns: print(df[["email","ssn"]]), logger.info(user.email), display(df["phone"]).
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type PythonRuleContext } from '../../../engine/rule';
-import { piiInArguments } from './pii-references';
+import { piiInArguments, piiReferences } from './pii-references';
 
 const LEVELS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'log', 'fatal']);
 const PRINTERS = new Set(['print', 'pprint', 'pprint.pprint', 'display', 'IPython.display.display', 'rich.print', 'click.echo', 'typer.echo', 'tqdm.write', 'tqdm.tqdm.write']);
@@ -20,11 +20,30 @@ export function isLogCall(call: Node, ctx: PythonRuleContext): boolean {
   return !!obj && /(^|[._])(log|logger|logging|_log|_logger|LOG|LOGGER|log_)$/i.test(obj.text.replace(/^self\./, ''));
 }
 
+/**
+ * A bare top-level expression in a notebook that selects PII columns (`df[["email", "ssn"]]`,
+ * `df["phone"].head()`): Jupyter displays it when it ends its cell. Scripts print nothing, so only
+ * notebooks (analysed as '<notebook>') are checked; a mid-cell expression is a no-op we still flag.
+ */
+function displayedExpression(node: Node, ctx: PythonRuleContext): void {
+  if (ctx.file.path !== '<notebook>' || node.parent?.type !== 'module' || node.namedChildCount !== 1) return;
+  const expr = node.namedChild(0);
+  if (!expr || expr.type === 'identifier' || expr.type === 'string') return;
+  const fields = [...new Set(piiReferences(expr))];
+  if (!fields.length) return;
+  ctx.report({
+    range: { start: node.startIndex, end: node.endIndex },
+    message: `This expression displays personal data (${fields.map((f) => `\`${f}\``).join(', ')}) as the cell's output, which is saved in the notebook. Show a count, a sample of IDs or masked values instead.`,
+    properties: { fields, displayed: true },
+  });
+}
+
 export default defineRule({
   id: 'pii-logged',
   target: 'python',
-  kinds: ['call'],
+  kinds: ['call', 'expression_statement'],
   visit(node, ctx) {
+    if (node.type === 'expression_statement') return displayedExpression(node, ctx);
     if (!isLogCall(node, ctx)) return;
     const fields = piiInArguments(node);
     if (!fields.length) return;
