@@ -87,3 +87,10 @@ test('Actions uses: the offline fix keeps the tag as a comment and stays reporte
   assert.equal(again.findings.length, 1);
   assert.deepEqual(again.findings[0].fixes, []);
 });
+
+test('a pip-tools input (requirements.in) may hold ranges when the workspace has a hashed lock; moving VCS refs are still reported', async () => {
+  const r = analyzeText('requirements.in', 'numpy>=1.24\ntool @ git+https://github.com/o/tool.git@main\n', await withLock());
+  assert.deepEqual(r.findings.map((f) => f.message.slice(0, 6)), ['`tool`']);
+  const noLock = analyzeText('requirements.in', 'numpy>=1.24\n', await engineContext());
+  assert.equal(noLock.findings.length, 1);
+});

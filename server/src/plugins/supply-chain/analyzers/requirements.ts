@@ -5,6 +5,7 @@ import { pinFromLock, specHead } from '../fix-pin';
 import { pypiFix } from '../network/fixes';
 import { parseRequirements } from '../parse/requirements';
 import { classifyPip } from '../pins';
+import { hasLockFile } from '../locks';
 
 /** Rule ids this analyser reports. */
 export const REQUIREMENT_RULES = { unpinned: 'unpinned-requirement', extraIndex: 'pip-extra-index-url', insecureIndex: 'pip-insecure-index' } as const;
@@ -25,6 +26,8 @@ export const requirementsAnalyzer: TextAnalyzer = {
     const findings: RawFinding[] = [];
     const problems: Problem[] = parsed.errors.map((e) => ({ kind: 'parse-error', message: `requirements: ${e.message}`, range: { start: e.start, end: e.end } }));
     const isConstraints = /(^|[\\/])constraints[^\\/]*$/i.test(file.path);
+    // pip-tools inputs (`requirements.in`) are meant to hold ranges when a compiled, hashed lock exists.
+    const compiledInput = /\.in$/i.test(file.path) && hasLockFile(ctx.facts);
     for (const e of parsed.entries) {
       if (e.kind === 'option') {
         const value = e.value ?? '';
@@ -45,7 +48,7 @@ export const requirementsAnalyzer: TextAnalyzer = {
       const v = classifyPip(e.spec, e.hashes.length > 0);
       if (v.level === 'skip' || v.level === 'pinned') continue;
       // Constraints files only cap versions; a range there is its purpose, but an exact pin without hash is still only a note.
-      if (isConstraints && v.level === 'unpinned' && !/VCS|URL/.test(v.why ?? '')) continue;
+      if ((isConstraints || compiledInput) && v.level !== 'pinned' && !/VCS|URL/.test(v.why ?? '')) continue;
       const hashesAt = parsed.hashMode && e.hashes.length === 0 ? e.lineEnd : undefined;
       let fixes = pinFromLock(e.spec, e.start, ctx.facts, hashesAt);
       // No lock entry: with mlsec.network.enabled, offer the latest PyPI release (never a guess offline).
