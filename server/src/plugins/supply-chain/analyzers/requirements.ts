@@ -48,7 +48,7 @@ export const requirementsAnalyzer: TextAnalyzer = {
       const v = classifyPip(e.spec, e.hashes.length > 0);
       if (v.level === 'skip' || v.level === 'pinned') continue;
       // Constraints files only cap versions; a range there is its purpose, but an exact pin without hash is still only a note.
-      if ((isConstraints || compiledInput) && v.level !== 'pinned' && !/VCS|URL/.test(v.why ?? '')) continue;
+      if ((isConstraints || compiledInput) && !/VCS|URL/.test(v.why ?? '')) continue;
       const hashesAt = parsed.hashMode && e.hashes.length === 0 ? e.lineEnd : undefined;
       let fixes = pinFromLock(e.spec, e.start, ctx.facts, hashesAt);
       // No lock entry: with mlsec.network.enabled, offer the latest PyPI release (never a guess offline).
