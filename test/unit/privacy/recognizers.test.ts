@@ -24,7 +24,7 @@ const CASES: Record<string, [string, string[]][]> = {
     ['intl +44 20 7946 0958', ['phone:+44 20 7946 0958']],
     ['phone: 4155552671', ['phone:4155552671']],
     ['id 4155552671 and count 20231005', []],
-    ['fictional 555-0123 and (202) 555-0199', []],
+    ['fictional 555-0123, (202) 555-0199 and +1-202-555-0147', []],
     ['at 2023-10-05 12:30:45', []],
   ],
   'credit-card': [
@@ -85,6 +85,7 @@ const CASES: Record<string, [string, string[]][]> = {
   'date-of-birth': [
     ['DOB: 1987-03-14', ['date-of-birth:1987-03-14']],
     ['"date_of_birth": "14/03/1987"', ['date-of-birth:14/03/1987']],
+    ['Patient DOB 14/03/1987, born on 3 March 1987', ['date-of-birth:14/03/1987', 'date-of-birth:3 March 1987']],
     ['created: 1987-03-14', []],
     ['dob: 2999-01-01', []],
   ],

@@ -53,6 +53,20 @@ function hasContext(words: readonly string[], haystack: string): boolean {
 
 const KEY_VALUE = /([A-Za-z][\w -]{0,40}?)["']?\s*[:=]\s*["']?([^\n"'<>{}|;]{1,120}?)["']?\s*(?=$|[\n,;|<}\]]|["'])/gm;
 
+const DOB_FREE = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?)\s*[:=-]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4})/gi;
+
+/** `DOB 14/03/1987`, `born on 3 March 1987`: a birth-date label without `:`/`=` still labels the date after it. */
+function freeBirthDates(text: string, opts: ScanOptions, out: PiiMatch[]): void {
+  if (!opts.enabled('date-of-birth')) return;
+  DOB_FREE.lastIndex = 0;
+  for (let m = DOB_FREE.exec(text); m; m = DOB_FREE.exec(text)) {
+    const confidence = labelledScore('date-of-birth', m[1], 'dob');
+    if (confidence < opts.minConfidence || opts.allowed(m[1])) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ entity: 'date-of-birth', start, end: start + m[1].length, value: m[1], confidence });
+  }
+}
+
 /** `Name: Jane Smith`, `"date_of_birth": "1990-04-01"`, `address="12 High St"`: the longest labelled key suffix decides. */
 function labelledFields(text: string, opts: ScanOptions, out: PiiMatch[]): void {
   KEY_VALUE.lastIndex = 0;
@@ -108,7 +122,10 @@ export function scanText(text: string, opts: ScanOptions, fieldKey?: string): Pi
       const start = text.indexOf(value);
       if (confidence >= opts.minConfidence && !opts.allowed(value)) found.push({ entity, start, end: start + value.length, value, confidence });
     }
-  } else labelledFields(text, opts, found);
+  } else {
+    labelledFields(text, opts, found);
+    freeBirthDates(text, opts, found);
+  }
   return resolveOverlaps(found);
 }
 

@@ -31,6 +31,7 @@ export const phone: Recognizer = {
     if (value.startsWith('+')) {
       const p = parsePhoneNumberFromString(value);
       if (!p) return 0;
+      if (p.countryCallingCode === '1' && /^\d{3}55501\d\d$/.test(p.nationalNumber)) return 0;
       if (p.isValid()) return plain || written(p).includes(groups(value)) ? 0.85 : 0.55;
       return p.isPossible() ? 0.35 : 0;
     }
