@@ -5,6 +5,7 @@ import type { Finding } from '../engine/finding';
 import { lineFingerprint, numberFingerprints } from '../output/fingerprint';
 import { locate } from '../output/locate';
 import { relPath, type ScanReport, sortedAnalyses } from '../output/report';
+import { secretSpansOnLine } from '../output/secret-spans';
 
 /** One accepted finding. `fingerprint` is the SARIF partial fingerprint (secret spans blanked before hashing). */
 export interface BaselineEntry {
@@ -30,8 +31,7 @@ export function baselineEntries(report: ScanReport): { analysis: FileAnalysis; f
     const rel = relPath(report.root, analysis.file.path);
     const items = analysis.findings.map((finding) => {
       const loc = locate(analysis, finding.range, finding.cell);
-      const secret = report.registry.byId.get(finding.ruleId)?.category === 'secrets';
-      return { finding, loc, hash: lineFingerprint(finding.ruleId, rel, loc.lineText, secret ? loc.span : undefined) };
+      return { finding, loc, hash: lineFingerprint(finding.ruleId, rel, loc.lineText, secretSpansOnLine(report.registry, analysis, finding, loc)) };
     });
     const numbered = numberFingerprints(items.map((i) => i.hash));
     items.forEach((i, n) => {

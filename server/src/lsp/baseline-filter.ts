@@ -41,12 +41,16 @@ export function withoutBaselined(state: Pick<ServerState, 'settings' | 'folders'
     const text = state.documents.get(uri)?.getText() ?? fs.readFileSync(fsPath, 'utf8');
     const lines = text.split(/\r\n|\r|\n/);
     const ours = diagnostics.filter((d) => d.source === 'mlsec' && (d.data as DiagnosticData | undefined)?.ruleId);
+    const spanOf = (d: Diagnostic) => {
+      const lineText = lines[d.range.start.line] ?? '';
+      return { start: d.range.start.character, end: d.range.end.line === d.range.start.line ? d.range.end.character : lineText.length };
+    };
+    const secrets = ours.filter((d) => state.registry.byId.get((d.data as DiagnosticData).ruleId)?.category === 'secrets');
     const hashes = ours.map((d) => {
       const ruleId = (d.data as DiagnosticData).ruleId;
-      const lineText = lines[d.range.start.line] ?? '';
-      const end = d.range.end.line === d.range.start.line ? d.range.end.character : lineText.length;
-      const secret = state.registry.byId.get(ruleId)?.category === 'secrets';
-      return `${ruleId}\0${rel}\0${lineFingerprint(ruleId, rel, lineText, secret ? { start: d.range.start.character, end } : undefined)}`;
+      // As the CLI does: every secret span on the line is blanked before hashing.
+      const blank = secrets.filter((s) => s.range.start.line === d.range.start.line).map(spanOf);
+      return `${ruleId}\0${rel}\0${lineFingerprint(ruleId, rel, lines[d.range.start.line] ?? '', blank)}`;
     });
     // Numbered per file in finding order, exactly as the CLI numbers them.
     const numbered = numberFingerprints(hashes);

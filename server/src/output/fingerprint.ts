@@ -6,10 +6,13 @@ export const FINGERPRINT_KEY = 'mlsecLineHash/v1';
 
 /**
  * Hash of a finding's identity that survives edits elsewhere in the file (line numbers are not
- * part of it). `span` is blanked for secrets findings so the hash is never a hash of the secret.
+ * part of it). Secret spans (the finding's and any other on the line) are blanked so the hash never covers a secret.
  */
-export function lineFingerprint(ruleId: string, relPath: string, lineText: string, blank?: { start: number; end: number }): string {
-  const line = blank ? lineText.slice(0, blank.start) + '<redacted>' + lineText.slice(blank.end) : lineText;
+export function lineFingerprint(ruleId: string, relPath: string, lineText: string, blank?: { start: number; end: number } | readonly { start: number; end: number }[]): string {
+  // Every secret span on the line is blanked (right to left, so earlier offsets stay valid): no hash ever covers a secret.
+  const spans = blank === undefined ? [] : 'start' in blank ? [blank] : [...blank];
+  let line = lineText;
+  for (const b of spans.sort((x, y) => y.start - x.start)) line = line.slice(0, b.start) + '<redacted>' + line.slice(b.end);
   const normalised = line.trim().replace(/\s+/g, ' ');
   return createHash('sha256').update(`${ruleId}\0${relPath}\0${normalised}`).digest('hex').slice(0, 32);
 }

@@ -5,6 +5,7 @@ import type * as Sarif from 'sarif';
 import type { FileAnalysis } from '../engine/analyze';
 import type { Finding, OffsetRange, Problem, Severity } from '../engine/finding';
 import type { RuleCard } from '../engine/rule';
+import { secretSpansOnLine } from './secret-spans';
 import { lineFingerprint, FINGERPRINT_KEY, numberFingerprints } from './fingerprint';
 import { fileRegion, locate, type Region } from './locate';
 import { relPath, reportedFindings, type ScanProblem, type ScanReport, sortedAnalyses } from './report';
@@ -132,8 +133,7 @@ export function buildSarif(report: ScanReport, options: SarifOptions = {}): Sari
     const props: Record<string, unknown> = { ...(finding.properties ?? {}) };
     if (loc.cell) Object.assign(props, { cell: loc.cell.index, cellPart: loc.cell.part, cellLine: loc.cell.line, cellColumn: loc.cell.column });
     if (Object.keys(props).length > 0) result.properties = props;
-    const secret = report.registry.byId.get(finding.ruleId)?.category === 'secrets';
-    const hash = lineFingerprint(finding.ruleId, rel, loc.lineText, secret ? loc.span : undefined);
+    const hash = lineFingerprint(finding.ruleId, rel, loc.lineText, secretSpansOnLine(report.registry, analysis, finding, loc));
     const list = byFile.get(rel) ?? [];
     list.push({ result, hash });
     byFile.set(rel, list);

@@ -1,9 +1,11 @@
 // Every provider format and the generic detector: positives, look-alikes and placeholders (assertion messages never show a value).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzePython } from '../../../server/src/engine/analyze';
 import { base62, crc32, validTokenChecksum } from '../../../server/src/plugins/secrets/checksum';
 import { redact } from '../../../server/src/plugins/secrets/redact';
 import { scanText } from '../../../server/src/plugins/secrets/scan';
+import { engineContext } from '../../helpers/engine';
 import { fakeTokens, randomString } from './tokens';
 
 let seed = 7;
@@ -124,8 +126,6 @@ test('config values that are references, tags, encrypted or defaults are not sec
 });
 
 test('docstring examples with credential names are documentation; provider tokens in docstrings are still reported', async () => {
-  const { analyzePython } = await import('../../../server/src/engine/analyze');
-  const { engineContext } = await import('../../helpers/engine');
   const ctx = await engineContext();
   const hf = fakeTokens(13).hf;
   const text = `def auth():\n    """Example:\n\n    >>> login(password='geheim$parole9')\n    >>> login(token="${hf}")\n    """\n`;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { CLI, tree } from '../cli/helpers';
 import { fakeTokens } from './tokens';
 
-const t = fakeTokens();
+let t = fakeTokens();
 
 /** A project with every token in code, notebook source and output, Dockerfile, .env and YAML; two secrets share some lines. */
 function project(): string {
@@ -62,4 +62,20 @@ test('the CLI finds every planted secret (so the redaction test is not vacuous)'
   assert.ok(counts('secret-in-config') >= 2, `secret-in-config findings: ${counts('secret-in-config')}`);
   assert.ok(fs.existsSync(path.join(dir, '.env')));
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('SARIF fingerprints never cover a secret: other secret values give the same fingerprints', () => {
+  const fingerprints = (seed: number) => {
+    t = fakeTokens(seed);
+    const dir = project();
+    const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'sarif', '--exit-zero', '--no-gitignore'], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; partialFingerprints: Record<string, string> }[] }[] };
+    return log.runs[0].results.map((x) => `${x.ruleId} ${Object.values(x.partialFingerprints).join()}`).sort();
+  };
+  const a = fingerprints(1);
+  const b = fingerprints(2);
+  t = fakeTokens();
+  assert.ok(a.length >= 15, `${a.length} results`);
+  assert.deepEqual(a, b);
 });
