@@ -4,6 +4,7 @@ import type { Target } from '../../engine/source-file';
 import { dockerfileSecretFix } from './dockerfile-fix';
 import { secretMessage, secretProperties, type Place } from './message';
 import { scanText } from './scan';
+import { findTerraformSecretOutputs } from './terraform';
 
 export const SECRET_IN_DOCKERFILE = 'secret-in-dockerfile';
 export const SECRET_IN_ENV_FILE = 'secret-in-env-file';
@@ -32,6 +33,7 @@ export const secretsTextAnalyzer: TextAnalyzer = {
       dockerfile: file.target === 'dockerfile',
       netrc: file.target === 'credentials',
     });
+    if (file.target === 'terraform') findTerraformSecretOutputs(file.text, hits);
     const findings: RawFinding[] = hits.map((hit) => {
       const value = file.text.slice(hit.start, hit.end);
       return {
