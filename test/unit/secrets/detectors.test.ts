@@ -31,6 +31,9 @@ const POSITIVE: [string, string][] = [
   ['gitlab', `glpat-${r(20)}`], ['slack', `xoxb-${r(12, '0123456789')}-${r(13, '0123456789')}-${r(24)}`], ['stripe', `sk_live_${r(24)}`], ['stripe', `rk_test_${r(24)}`],
   ['twilio', `SK${r(32, HEX)}`], ['sendgrid', `SG.${r(22)}.${r(43)}`], ['npm', withChecksum('npm_')], ['pypi', `pypi-AgEIcHlwaS5vcmc${r(70)}`], ['dockerhub', `dckr_pat_${r(27)}`],
   ['jwt', `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.${r(43)}`], ['hashicorp-vault', `hvs.${r(90)}`],
+  ['openrouter', `sk-or-v1-${r(64, HEX)}`], ['fireworks', `fw_${r(24)}`], ['cerebras', `csk-${r(48, 'abcdefghijkmnopqrstuvwxyz23456789')}`], ['elevenlabs', `sk_${r(48, HEX)}`],
+  ['google-oauth', `GOCSPX-${r(28)}`], ['google-oauth', `ya29.${r(120)}`], ['discord-webhook', `https://discord.com/api/webhooks/${r(18, '0123456789')}/${r(68)}`],
+  ['telegram', `${r(10, '0123456789')}:AA${r(33)}`], ['mailgun', `key-${r(32, HEX)}`], ['slack-webhook', `https://hooks.slack.com/services/T${r(8, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')}/B${r(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')}/${r(24)}`],
 ];
 
 test('every provider format is found alone, in quotes and in an assignment', () => {
@@ -66,7 +69,7 @@ test('GitHub and npm checksums are validated and reported', () => {
 const GENERIC_POSITIVE = [
   `api_key = "${r(32)}"`, `self.secret = '${r(24)}'`, `dbPassword = "${r(12)}9!"`, `config["auth_token"] = "${r(30)}"`, `{"client_secret": "${r(40)}"}`,
   `wandb.login(key="${r(40, HEX)}")`, `requests.get(u, headers={"Authorization": "Bearer ${r(40)}"})`, `os.environ["MISTRAL_API_KEY"] = "${r(32)}"`,
-  `os.environ.setdefault("COHERE_API_KEY", "${r(40)}")`, `co = cohere.Client("${r(40)}")`, `def f(password="${r(10)}7#"): pass`, `SECRET_KEY: str = "${r(50)}"`,
+  `os.environ.setdefault("COHERE_API_KEY", "${r(40)}")`, `co = cohere.Client("${r(40)}")`, `requests.get(u, auth=("admin", "${r(10)}9!"))`, `smtp.login(SMTP_USER, "${r(10)}9!")`, `def f(password="${r(10)}7#"): pass`, `SECRET_KEY: str = "${r(50)}"`,
 ];
 const GENERIC_NEGATIVE = [
   'api_key = "YOUR_API_KEY"', 'token = "<token>"', 'password = "changeme"', 'password = "password"', 'secret = "xxx"', 'api_key = os.environ["API_KEY"]',
@@ -74,7 +77,7 @@ const GENERIC_NEGATIVE = [
   `commit_sha = "${r(40, HEX)}"`, `model_sha256 = "${r(64, HEX)}"`, 'request_id = "123e4567-e89b-12d3-a456-426614174000"', 'token_id = 50256', 'max_tokens = 1024',
   'tokenizer = "bert-base-uncased"', 'pad_token = "<pad>"', 'api_key_env = "OPENAI_API_KEY"', 'secret_name = "prod/db/password"', 'password_file = "/run/secrets/db"',
   'api_version = "2024-02-01"', 'token = tokenizer.encode(text)', 'key = "image"', 'key = lambda x: x[1]', 'public_key = "ssh-ed25519 AAAAC3Nza"',
-  'password = input("Password: ")', 'password: !vault |', 'password: ENC[AES256_GCM,data:Tr0ub4dor,iv:abc,tag:def,type:str]', 'password = getpass.getpass()', 'if password == "":', `api_key = "test-key-123"`, `sk = "sk-test"`,
+  'password = input("Password: ")', 'server.login(user, password)', 'auth=(user, os.environ["PW"])', 'password: !vault |', 'password: ENC[AES256_GCM,data:Tr0ub4dor,iv:abc,tag:def,type:str]', 'password = getpass.getpass()', 'if password == "":', `api_key = "test-key-123"`, `sk = "sk-test"`,
   `digest = "sha256:${r(64, HEX)}"`, 'AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', 'token = "dummy-token-for-tests"',
 ];
 

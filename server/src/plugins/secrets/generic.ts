@@ -16,7 +16,7 @@ export function stripAuthScheme(value: string): { value: string; offset: number 
  */
 export function looksLikeCredential(value: string, kind: NameKind): boolean {
   const v = value;
-  if (v.length < 6 || v.length > 512 || /\s/.test(v)) return false;
+  if (v.length < 6 || v.length > 8192 || /\s/.test(v)) return false;
   if (isTemplateOrReference(v) || isPlaceholder(v) || isDocumentedExample(v) || isIdentifierOrDigest(v) || isPathOrWord(v)) return false;
   // Regular expressions and format strings (`(?:...)`, `\\d`, `{}`), not credentials.
   if (/\(\?|\\|\{\}|\[\^/.test(v)) return false;

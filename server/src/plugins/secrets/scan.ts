@@ -83,6 +83,8 @@ const K8S_ENV = /name:[ \t]*["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*\r?\n[ \t]*-?
 const FLAG = /(?<![\w-])--([A-Za-z][\w-]{1,40})(?:=|[ \t]+)/g;
 // Clients whose first positional argument is the API key (`cohere.Client("...")`).
 const KEY_ARG = /\b(cohere\.(?:Async)?Client(?:V2)?)\(\s*/g;
+// A password as the second value of a (user, password) pair: `auth=("u", "p")`, `HTTPBasicAuth("u", "p")`, `smtp.login(user, "p")`.
+const USER_PASSWORD = /(?:\bauth[ \t]*=[ \t]*\(|\bHTTP(?:Basic|Digest|Proxy)Auth\(|\.login\()[ \t]*(?:["'][^"'\n]{0,80}["']|[\w.[\]"']{1,80})[ \t]*,[ \t]*/g;
 const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+([A-Za-z_]\w*)[ \t]+(?!=)/gm;
 const NETRC = /(?<![\w-])(password|passwd)[ \t]+/g;
 // Terraform variables: the block's name names the credential, `default` holds it.
@@ -115,6 +117,8 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
     if (python && m[3] === ':' && !m[1]) continue;
     consider(m[2], after, python);
   }
+  USER_PASSWORD.lastIndex = 0;
+  for (let m = USER_PASSWORD.exec(text); m; m = USER_PASSWORD.exec(text)) consider('password', m.index + m[0].length, true);
   KEY_ARG.lastIndex = 0;
   for (let m = KEY_ARG.exec(text); m; m = KEY_ARG.exec(text)) consider('cohere_api_key', m.index + m[0].length, true);
   PAIR.lastIndex = 0;
