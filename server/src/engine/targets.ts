@@ -40,7 +40,9 @@ function targetByName(path: string): Target | undefined {
   if (/\.threatmodel\.ya?ml$/.test(base)) return 'threatmodel';
   if (ext === '.tf' || ext === '.tfvars' || base.endsWith('.tf.json')) return 'terraform';
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'env';
-  if (['.netrc', '_netrc', '.pypirc', '.npmrc', '.git-credentials'].includes(base) || ['.pem', '.key', '.p12', '.pfx'].includes(ext)) return 'credentials';
+  if (['.netrc', '_netrc', '.pypirc', '.npmrc', '.git-credentials', '.s3cfg', '.boto'].includes(base) || ['.pem', '.key', '.p12', '.pfx'].includes(ext)) return 'credentials';
+  // AWS CLI credentials/config files copied into a repository (`.aws/credentials`).
+  if (/(^|\/)\.aws\/(credentials|config)$/.test(norm)) return 'credentials';
   if (DATA_EXTENSIONS.includes(ext)) return 'data';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.json') return 'json';

@@ -23,6 +23,7 @@ const CASES: [string, string, number[]][] = [
   ['config/settings.toml', `[openai]\napi_key = "${t.openai}"\nmodel = "gpt-4o"\n[db]\npassword = "\${DB_PASSWORD}"\n`, [2]],
   ['setup/app.ini', `[auth]\nclient_secret = ${t.awsSecret}\nclient_id = my-client\n`, [2]],
   ['config/settings.json', `{\n  "slack": {"bot_token": "${t.slackBot}"},\n  "stripe_key": "${t.stripe}",\n  "sendgrid": "${t.sendgrid}",\n  "api_key": "YOUR_API_KEY"\n}\n`, [2, 3, 4]],
+  ['deploy/.aws/credentials', `[default]\naws_access_key_id = ${t.akia}\naws_secret_access_key = ${t.awsSecret}\nregion = us-east-1\n`, [2, 3]],
   ['id_rsa.pem', `${t.pem}\n`, [1]],
   ['k8s/sealed.yaml', `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA${t.awsSecret}\n`, []],
 ];
