@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzePython } from '../../../server/src/engine/analyze';
 import { base62, crc32, validTokenChecksum } from '../../../server/src/plugins/secrets/checksum';
+import { secretMessage, secretProperties } from '../../../server/src/plugins/secrets/message';
 import { redact } from '../../../server/src/plugins/secrets/redact';
 import { scanText } from '../../../server/src/plugins/secrets/scan';
 import { engineContext } from '../../helpers/engine';
@@ -134,4 +135,14 @@ test('docstring examples with credential names are documentation; provider token
   const text = `def auth():\n    """Example:\n\n    >>> login(password='geheim$parole9')\n    >>> login(token="${hf}")\n    """\n`;
   const found = analyzePython('doc.py', text, ctx).findings.filter((f) => f.ruleId === 'hardcoded-secret');
   assert.deepEqual(found.map((f) => f.properties?.provider), ['huggingface']);
+});
+
+test('a token used as a key name is never printed in the message', () => {
+  const token = `ghp_${r(36)}`;
+  const text = `${token}_secret: ${r(30)}\n`;
+  for (const hit of scanText(text, {})) {
+    const value = text.slice(hit.start, hit.end);
+    assert.ok(!secretMessage(hit, value, 'config').includes(token.slice(4)), 'message holds the token');
+    assert.ok(!JSON.stringify(secretProperties(hit, value)).includes(token.slice(4)), 'properties hold the token');
+  }
 });

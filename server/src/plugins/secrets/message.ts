@@ -1,6 +1,13 @@
 // Finding messages and properties for a hit: what it is and a redacted preview, never the value.
+import { looksLikeCredential } from './generic';
 import type { Hit } from './hit';
 import { redact } from './redact';
+
+/** The variable name, when it is safe to show: a name that itself looks like a token (a secret used as a key) is never printed. */
+function shownName(hit: Hit): string | undefined {
+  if (!hit.name || hit.name.length > 60 || looksLikeCredential(hit.name, 'weak-key')) return undefined;
+  return hit.name;
+}
 
 /** Where the secret was found, for the message's second half. */
 export type Place = 'code' | 'output' | 'dockerfile' | 'env' | 'config';
@@ -15,7 +22,8 @@ const ADVICE: Record<Place, string> = {
 
 /** The finding message for `hit` whose value is `value` (shown only redacted). */
 export function secretMessage(hit: Hit, value: string, place: Place): string {
-  const what = hit.name ? `${hit.label} in \`${hit.name.slice(0, 60)}\`` : hit.label;
+  const name = shownName(hit);
+  const what = name ? `${hit.label} in \`${name}\`` : hit.label;
   const lead = place === 'output' ? `${what[0].toUpperCase()}${what.slice(1)} in a saved output` : `Hard-coded ${what}`;
   return `${lead}: ${redact(value)}. ${ADVICE[place]}`;
 }
@@ -23,7 +31,8 @@ export function secretMessage(hit: Hit, value: string, place: Place): string {
 /** Finding properties: provider, variable, redacted preview and checksum status. No value, no hash of it. */
 export function secretProperties(hit: Hit, value: string): Record<string, unknown> {
   const props: Record<string, unknown> = { provider: hit.provider, redacted: redact(value), length: value.length };
-  if (hit.name) props.variable = hit.name.slice(0, 80);
+  const name = shownName(hit);
+  if (name) props.variable = name;
   if (hit.checksum) props.checksum = hit.checksum;
   return props;
 }
