@@ -1,6 +1,7 @@
 // Fix for a secret in a Dockerfile ENV/ARG line: drop the literal and pass it as a BuildKit secret to the RUN lines that use it.
 import type { Fix, TextEdit } from '../../engine/finding';
 import type { SourceFile } from '../../engine/source-file';
+import { looksLikeCredential } from './generic';
 import type { Hit } from './hit';
 
 /** The fix, or none when the line is not a single-variable ENV/ARG instruction (continuations, several pairs). */
@@ -11,7 +12,7 @@ export function dockerfileSecretFix(file: SourceFile, hit: Hit): Fix[] {
   if (lineEnd < 0) lineEnd = text.length;
   const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
   const m = /^[ \t]*(ENV|ARG)[ \t]+([A-Za-z_]\w*)(?:[ \t]*=[ \t]*|[ \t]+)(\S+)[ \t]*$/i.exec(line);
-  if (!m || line.endsWith('\\')) return [];
+  if (!m || line.endsWith('\\') || looksLikeCredential(m[2], 'weak-key')) return [];
   const name = m[2];
   const edits: TextEdit[] = [{
     range: { start: lineStart, end: lineStart + line.length },

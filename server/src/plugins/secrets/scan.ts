@@ -105,7 +105,8 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
     out.push({
       start: r.start + offset, end: r.end, name,
       provider: provider?.id ?? 'generic', label: provider?.label ?? (kind === 'password' ? 'password' : 'credential'),
-      env: /^[A-Z][A-Z0-9_]*$/.test(name) ? name : provider?.env ?? envNameFor(name.replace(/^.*\./, '')),
+      // A name that itself looks like a token never becomes an env var name (it would land in fix titles and edits).
+      env: looksLikeCredential(name, 'weak-key') ? provider?.env ?? 'SECRET' : /^[A-Z][A-Z0-9_]*$/.test(name) ? name : provider?.env ?? envNameFor(name.replace(/^.*\./, '')),
     });
   };
   const python = !!opts.python;
