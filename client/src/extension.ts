@@ -36,6 +36,9 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'file', pattern: '**/{pyproject.toml,Pipfile,setup.cfg,*.threatmodel.yaml}' },
       { scheme: 'file', pattern: '**/*.{yml,yaml,json,toml,tf,tfvars,ini,cfg,env}' },
       { scheme: 'file', pattern: '**/.env*' },
+      // Credentials files (secrets).
+      { scheme: 'file', pattern: '**/{.netrc,_netrc,.pypirc,.npmrc,.git-credentials,.s3cfg,.boto,*.pem,*.key}' },
+      { scheme: 'file', pattern: '**/.aws/{credentials,config}' },
     ],
     synchronize: { configurationSection: 'mlsec' },
     initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,

@@ -34,7 +34,7 @@ const POSITIVE: [string, string][] = [
   ['jwt', `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.${r(43)}`], ['hashicorp-vault', `hvs.${r(90)}`],
   ['openrouter', `sk-or-v1-${r(64, HEX)}`], ['fireworks', `fw_${r(24)}`], ['cerebras', `csk-${r(48, 'abcdefghijkmnopqrstuvwxyz23456789')}`], ['elevenlabs', `sk_${r(48, HEX)}`],
   ['google-oauth', `GOCSPX-${r(28)}`], ['google-oauth', `ya29.${r(120)}`], ['discord-webhook', `https://discord.com/api/webhooks/${r(18, '0123456789')}/${r(68)}`],
-  ['telegram', `${r(10, '0123456789')}:AA${r(33)}`], ['mailgun', `key-${r(32, HEX)}`], ['slack-webhook', `https://hooks.slack.com/services/T${r(8, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')}/B${r(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')}/${r(24)}`],
+  ['telegram', `${r(10, '0123456789')}:AA${r(33)}`], ['mailgun', `key-${r(32, HEX)}`], ['1password', `ops_eyJ${r(200)}`], ['figma', `figd_${r(40)}`], ['slack-webhook', `https://hooks.slack.com/services/T${r(8, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')}/B${r(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')}/${r(24)}`],
 ];
 
 test('every provider format is found alone, in quotes and in an assignment', () => {

@@ -72,5 +72,7 @@ export const PROVIDERS: readonly ProviderFormat[] = [
   { id: 'discord-webhook', label: 'Discord webhook URL', env: 'DISCORD_WEBHOOK_URL', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}/g },
   { id: 'telegram', label: 'Telegram bot token', env: 'TELEGRAM_BOT_TOKEN', pattern: re('\\d{8,10}:AA[A-Za-z0-9_-]{33}') },
   { id: 'mailgun', label: 'Mailgun API key', env: 'MAILGUN_API_KEY', pattern: re('key-[0-9a-f]{32}') },
+  { id: '1password', label: '1Password service-account token', env: 'OP_SERVICE_ACCOUNT_TOKEN', pattern: re('ops_eyJ[A-Za-z0-9+/=_-]{100,2000}') },
+  { id: 'figma', label: 'Figma access token', env: 'FIGMA_TOKEN', pattern: re('figd_[A-Za-z0-9_-]{40,43}') },
   { id: 'jwt', label: 'JSON Web Token', env: 'JWT_TOKEN', pattern: re('eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{16,1000}') },
 ];
