@@ -63,6 +63,18 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
   if (analyzers.length === 0) return [];
   const actx = analyzerContext(ctx);
   const raw: RawFinding[] = [];
+  const code = cells.map((c, i) => ({ text: c.text, index: i })).filter(({ index }) => cellStarts[index] >= 0);
+  for (const a of analyzers) {
+    if (!a.analyzeNotebook) continue;
+    try {
+      for (const { cell, finding } of a.analyzeNotebook(code.map((c) => c.text), actx)) {
+        const base = cellStarts[code[cell].index];
+        raw.push({ ...finding, range: { start: finding.range.start + base, end: finding.range.end + base } });
+      }
+    } catch (e) {
+      problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
+    }
+  }
   cells.forEach((cell, i) => {
     const base = cellStarts[i];
     if (base < 0) return;

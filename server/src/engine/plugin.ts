@@ -54,6 +54,11 @@ export interface OutputAnalyzer {
 export interface CellAnalyzer {
   name: string;
   analyze(cell: string, ctx: AnalyzerContext): RawFinding[];
+  /**
+   * Optional whole-notebook pass over the code cells in order (e.g. a frame defined in cell 2 and
+   * displayed in cell 5). `cell` indexes `cells`; ranges are offsets into that cell's text.
+   */
+  analyzeNotebook?(cells: readonly string[], ctx: AnalyzerContext): { cell: number; finding: RawFinding }[];
 }
 
 /** One category's contribution: analysers plus the code rules (Python rules and scanner-rule declarations) behind its cards. */

@@ -2,6 +2,7 @@
 import type { Plugin } from '../../engine/plugin';
 import { defineRule } from '../../engine/rule';
 import { privacyDataAnalyzer, DATA_RULE } from './data-file';
+import { frameDisplayAnalyzer } from './frame-display';
 import { privacyJsonAnalyzer } from './json-file';
 import { BUCKET_RULE, privacyTerraformAnalyzer } from './terraform-buckets';
 import { OUTPUT_RULE, privacyOutputAnalyzer } from './output-analyzer';
@@ -14,6 +15,7 @@ export const plugin: Plugin = {
   name: 'privacy',
   textAnalyzers: [privacyDataAnalyzer, privacyJsonAnalyzer, privacyTerraformAnalyzer],
   outputAnalyzers: [privacyOutputAnalyzer],
+  cellAnalyzers: [frameDisplayAnalyzer],
   rules: [
     piiLiteralInCode,
     piiLogged,
