@@ -107,8 +107,8 @@ function collectBindings(tree: Tree, text: string, units: Unit[], cache: PythonA
   return new ImportTable(units.flatMap((u) => next.get(text.slice(u.start, u.end)) ?? []));
 }
 
-function contextKeyOf(imports: ImportTable, facts: ProjectFacts, rq: RuleQuery): string {
-  return `${imports.signature}\u0000${JSON.stringify(facts)}\u0000${rq.key}`;
+function contextKeyOf(imports: ImportTable, facts: ProjectFacts, rq: RuleQuery, settings: MlsecSettings): string {
+  return `${imports.signature}\u0000${JSON.stringify(facts)}\u0000${rq.key}\u0000${JSON.stringify(settings)}`;
 }
 
 /** Concatenates per-unit results (relative offsets) into file results. */
@@ -125,13 +125,13 @@ function assemble(text: string, units: Unit[], results: Map<string, UnitResult>,
   return { findings, problems: [...problems, ...syntax] };
 }
 
-function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, cache: PythonAnalysisCache): UnitResult {
+function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, settings: MlsecSettings, cache: PythonAnalysisCache): UnitResult {
   const parsed = parsePython(file.text, cache.parsed);
   cache.parsed = parsed;
   const { tree } = parsed;
   const units = partition(tree.rootNode);
   const imports = collectBindings(tree, file.text, units, cache);
-  const contextKey = contextKeyOf(imports, facts, rq);
+  const contextKey = contextKeyOf(imports, facts, rq, settings);
   if (contextKey !== cache.contextKey) {
     cache.results.clear();
     cache.contextKey = contextKey;
@@ -148,7 +148,7 @@ function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, cach
     const u = missing[j];
     const k = file.text.slice(u.start, u.end);
     if (fresh.has(k)) return; // an identical statement earlier in this pass
-    const r = runRules(nodes, rq.byKind, file, imports, facts);
+    const r = runRules(nodes, rq.byKind, file, imports, facts, settings);
     fresh.set(k, { findings: r.findings.map((f) => shiftFinding(f, -u.start)), problems: shiftProblems(r.problems, -u.start) });
   });
   cache.results = fresh;
@@ -163,8 +163,8 @@ function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, cach
  * The keystroke fast path: when the edit stays inside one statement and changes no binding, parse
  * just that statement and reuse every other statement's results. Undefined = take the full path.
  */
-function analyzeLocally(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, cache: PythonAnalysisCache): UnitResult | undefined {
-  if (cache.text === undefined || !cache.imports || contextKeyOf(cache.imports, facts, rq) !== cache.contextKey) return undefined;
+function analyzeLocally(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, settings: MlsecSettings, cache: PythonAnalysisCache): UnitResult | undefined {
+  if (cache.text === undefined || !cache.imports || contextKeyOf(cache.imports, facts, rq, settings) !== cache.contextKey) return undefined;
   const change = textChange(cache.text, file.text);
   if (!change) return undefined;
   const local = localSource(cache.text, file.text, cache.units, change);
@@ -183,7 +183,7 @@ function analyzeLocally(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, ca
     if (!oldBindings || significantBindings(bindings, wild) !== significantBindings(oldBindings, wild)) return undefined;
     const firstOwn = local.unit.start - local.shift;
     const nodes = capturesByUnit(rq.query, root, whole)[0].filter((n) => n.startIndex >= firstOwn);
-    const r = runRules(nodes, rq.byKind, createSourceFile(file.path, 'python', local.source), cache.imports, facts);
+    const r = runRules(nodes, rq.byKind, createSourceFile(file.path, 'python', local.source), cache.imports, facts, settings);
     const toUnit = local.shift - local.unit.start;
     result = { findings: r.findings.map((f) => shiftFinding(f, toUnit)), problems: shiftProblems(r.problems, toUnit) };
     syntax = root.hasError ? shiftProblems(syntaxProblems(root), local.shift) : [];
@@ -217,7 +217,7 @@ export function analyzePythonSource(
   options: PythonAnalysisOptions = {},
 ): UnitResult {
   const rq = ruleQuery(registry, settings);
-  return (options.quick && analyzeLocally(file, rq, facts, cache)) || analyzeFully(file, rq, facts, cache);
+  return (options.quick && analyzeLocally(file, rq, facts, settings, cache)) || analyzeFully(file, rq, facts, settings, cache);
 }
 
 /** The first few syntax errors, as problems (analysis of the rest still ran: tree-sitter recovers). Iterative: inputs can nest deeply. */

@@ -113,7 +113,7 @@ function nodeFacts(imports: ImportTable) {
 }
 
 /** Runs the rules subscribed to each node's kind; a throwing rule becomes a problem, the others still run. */
-export function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file: SourceFile, imports: ImportTable, facts: ProjectFacts): { findings: Finding[]; problems: Problem[] } {
+export function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file: SourceFile, imports: ImportTable, facts: ProjectFacts, settings: MlsecSettings): { findings: Finding[]; problems: Problem[] } {
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   const memo = nodeFacts(imports);
@@ -124,6 +124,7 @@ export function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file:
         file,
         imports,
         facts,
+        settings,
         ...memo,
         report(r) {
           findings.push({

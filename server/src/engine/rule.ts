@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ImportTable } from '../analysis/python/imports';
 import type { CallArguments } from '../analysis/python/nodes';
 import type { Category } from '../shared/categories';
+import type { MlsecSettings } from '../shared/settings';
 import type { Fix, OffsetRange, Severity } from './finding';
 import type { ProjectFacts } from './project-facts';
 import type { SourceFile, Target } from './source-file';
@@ -74,6 +75,8 @@ export interface PythonRuleContext {
   readonly file: SourceFile;
   readonly imports: ImportTable;
   readonly facts: ProjectFacts;
+  /** The user's settings (rule-specific options such as `privacy`); changes re-check every statement. */
+  readonly settings: MlsecSettings;
   /** Qualified name of a callee/attribute expression, or undefined when unknown. Memoised per node. */
   resolve(node: Node | null | undefined): string | undefined;
   /** Qualified name of a call's callee (memoised: every rule asks the same question of the same call). */

@@ -1,13 +1,18 @@
 // PII written into Python string literals (emails, card numbers, SSNs...), and labelled literals (first_name="...").
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../../engine/rule';
-import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import type { MlsecSettings } from '../../../shared/settings';
 import { redact } from '../redact';
 import { scanOptions, scanText } from '../scan-text';
 import { describe } from '../summarize';
 
-// Rules see no settings, so code literals use the default thresholds (the allowlist applies to outputs and data files).
-const OPTIONS = scanOptions(DEFAULT_SETTINGS);
+// Scan options follow the user's privacy settings (entities, minimum confidence, allowlist); built once per settings value.
+const optionsFor = new WeakMap<object, ReturnType<typeof scanOptions>>();
+function options(settings: MlsecSettings) {
+  let o = optionsFor.get(settings);
+  if (!o) optionsFor.set(settings, (o = scanOptions(settings)));
+  return o;
+}
 
 /** The key a string literal is the value of: a dict key, keyword or assigned name (`"full_name": "..."`, `VERSION = "..."`). */
 function keyOf(node: Node): string | undefined {
@@ -29,7 +34,7 @@ export default defineRule({
     const key = keyOf(node);
     for (const part of node.namedChildren) {
       if (part?.type !== 'string_content') continue;
-      for (const m of scanText(part.text, OPTIONS, key)) {
+      for (const m of scanText(part.text, options(ctx.settings), key)) {
         ctx.report({
           range: { start: part.startIndex + m.start, end: part.startIndex + m.end },
           message: `String literal holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}. Personal data in code is copied to every clone and log; load it from a protected source or use synthetic values.`,

@@ -1,0 +1,17 @@
+// Privacy settings reach the Python rules: the allowlist and entity switches apply to PII literals in code too.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzePython } from '../../../server/src/engine/analyze';
+import { parseSettings } from '../../../server/src/shared/settings';
+import { engineContext } from '../../helpers/engine';
+
+const SRC = 'contact = {"email": "dana.lee@acme-corp.io", "role": "admin"}\n';
+
+test('code literals follow mlsec.privacy: allowlisted domains and switched-off entities are quiet', async () => {
+  const ctx = await engineContext();
+  assert.deepEqual(analyzePython('a.py', SRC, ctx).findings.map((f) => f.ruleId), ['pii-literal-in-code']);
+  const allow = parseSettings({ privacy: { allowlist: ['@acme-corp.io'] } }).settings;
+  assert.deepEqual(analyzePython('a.py', SRC, { ...ctx, settings: allow }).findings, []);
+  const noEmail = parseSettings({ privacy: { entities: { email: false } } }).settings;
+  assert.deepEqual(analyzePython('a.py', SRC, { ...ctx, settings: noEmail }).findings, []);
+});
