@@ -1,27 +1,10 @@
 // Real-VS-Code check of personal data in saved notebook outputs: counted and redacted on its cell, and "Clear outputs of this cell" removes output and diagnostic.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { ruleDiagnostics, waitFor } from './helpers';
 
-const DIAG_WAIT_MS = 30_000;
 const RULE = 'pii-in-notebook-output';
-
-function ruleId(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' ? d.code.value : d.code;
-}
-
-function outputDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mlsec' && ruleId(d) === RULE);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, ms = DIAG_WAIT_MS): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const outputDiagnostics = (uri: vscode.Uri) => ruleDiagnostics(uri, RULE);
 
 suite('MLSec privacy in real VS Code', () => {
   test('PII in a notebook output is reported on its cell, redacted, and "Clear outputs of this cell" removes both', async () => {
