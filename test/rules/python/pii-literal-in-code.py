@@ -42,3 +42,10 @@ model = {"name": "resnet50"}
 run = dict(name="Baseline Run", group="Fraud Detection")
 # ok: pii-literal-in-code
 resp = requests.get("https://api.github.com/repos/org/repo")
+# ok: pii-literal-in-code
+__author__ = ("Dana Lee <dana.lee@acme-corp.io>, "
+              "Sam Roe <sam.roe@acme-corp.io>")
+# ok: pii-literal-in-code
+__email__ = "dana.lee@acme-corp.io"
+# ok: pii-literal-in-code
+RELAY_HOST = "34.117.59.81"

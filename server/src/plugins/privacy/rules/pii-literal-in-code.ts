@@ -26,15 +26,42 @@ function keyOf(node: Node): string | undefined {
   return key && /^(name|display_name)$/i.test(key) ? undefined : key;
 }
 
+/** Test modules hold fixtures by design ("obvious test data"): `tests/`, `test_*.py`, `*_test.py`, `conftest.py`. */
+function isTestFile(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return /(^|\/)(tests?|testing)\//.test(p) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(p);
+}
+
+/** A docstring: a string that is a whole statement (module/class/function docs, author lines, licence text). */
+function isDocstring(node: Node): boolean {
+  return node.parent?.type === 'expression_statement' && node.parent.namedChildCount === 1;
+}
+
+/** Package metadata: `__author__ = "Name <mail>"`, `__email__`, `__maintainer__`, `__credits__`, `__contact__`. */
+const METADATA = /^__(author|email|maintainer|maintainer_email|author_email|credits|contact|copyright)__$/;
+
+/** True when the literal sits (possibly inside a tuple, list or implicit concatenation) in a package-metadata assignment. */
+function inMetadata(node: Node): boolean {
+  let n: Node | null = node.parent;
+  while (n && ['concatenated_string', 'parenthesized_expression', 'tuple', 'list', 'expression_list'].includes(n.type)) n = n.parent;
+  return n?.type === 'assignment' && METADATA.test(n.childForFieldName('left')?.text ?? '');
+}
+
+/** Network identifiers in code are infrastructure unless a key labels them as someone's (`client_ip`, `user_mac`). */
+const INFRASTRUCTURE = new Set(['ip-address', 'mac-address']);
+const PERSONAL_KEY = /(user|client|customer|patient|person|visitor|member|subscriber|remote)/i;
+
 export default defineRule({
   id: 'pii-literal-in-code',
   target: 'python',
   kinds: ['string'],
   visit(node, ctx) {
+    if (isTestFile(ctx.file.path) || isDocstring(node) || inMetadata(node)) return;
     const key = keyOf(node);
     for (const part of node.namedChildren) {
       if (part?.type !== 'string_content') continue;
       for (const m of scanText(part.text, options(ctx.settings), key)) {
+        if (INFRASTRUCTURE.has(m.entity) && !(key && PERSONAL_KEY.test(key))) continue;
         ctx.report({
           range: { start: part.startIndex + m.start, end: part.startIndex + m.end },
           message: `String literal holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}. Personal data in code is copied to every clone and log; load it from a protected source or use synthetic values.`,
