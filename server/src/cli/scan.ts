@@ -1,7 +1,8 @@
 // One CLI scan: settings, catalogue, walk, dependency facts, bounded-concurrency analysis -> a ScanReport and exit code.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { EngineContext, FileAnalysis } from '../engine/analyze';
+import { analyzePath, type EngineContext, type FileAnalysis, initEngine } from '../engine/analyze';
+import { followIncludes } from '../engine/includes';
 import { SEVERITY_RANK } from '../engine/finding';
 import { factsFromFiles, isDependencyFile } from '../engine/project-facts';
 import { loadRegistry, type Registry } from '../engine/registry';
@@ -83,6 +84,9 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
     const facts = factsFromFiles(readDependencyFiles(depFiles, settings.maxFileSize));
     const ctx: EngineContext = { registry, settings, facts };
     analyses = await analyzeFiles(walked.files, ctx);
+    // Files pulled in with `-r`/`-c` whose names the walk does not recognise (deps/base.pip).
+    await initEngine();
+    analyses.push(...(await followIncludes(analyses, root, (f, o) => analyzePath(f, ctx, o))));
   }
   // Config warnings travel with the report so JSON and SARIF carry them too.
   extraProblems.unshift(...warnings.map((message): ScanProblem => ({ kind: 'config-error', message })));

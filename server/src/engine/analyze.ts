@@ -193,10 +193,21 @@ export function isAnalyzable(target: Target): boolean {
 
 /** Analyses text whose target is known from its path: Python, notebooks, or any target a plugin handles. */
 export function analyzeText(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache): FileAnalysis {
-  const target = refineYamlTarget(detectTarget(path, text.slice(0, 64)), text);
+  return analyzeTextAs(path, text, refineYamlTarget(detectTarget(path, text.slice(0, 64)), text), ctx, cache);
+}
+
+/** Analyses text as `target` (and `variant`), whatever its path says. */
+function analyzeTextAs(path: string, text: string, target: Target, ctx: EngineContext, cache?: PythonAnalysisCache, variant?: string): FileAnalysis {
   if (target === 'python') return analyzePython(path, text, ctx, cache);
   if (target === 'notebook') return analyzeNotebookJson(path, text, ctx, cache);
-  return runTextAnalyzers(createSourceFile(path, target, text), ctx);
+  return runTextAnalyzers(createSourceFile(path, target, text, variant), ctx);
+}
+
+/** How analyzePath reads a file: `target` forces the target (a file another one includes, whose name says nothing). */
+export interface AnalyzePathOptions {
+  target?: Target;
+  /** Passed to the analysers on the SourceFile (e.g. 'constraints'). */
+  variant?: string;
 }
 
 /** Runs the notebook-output analysers over a parsed notebook's saved outputs; ranges mapped into the file. */
@@ -249,7 +260,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * Reads and analyses one file from disk, enforcing the size limits. Never throws: I/O errors,
  * binary content in a text file and oversize files become problems ("skipped" with a reason).
  */
-export async function analyzePath(path: string, ctx: EngineContext): Promise<FileAnalysis> {
+export async function analyzePath(path: string, ctx: EngineContext, options: AnalyzePathOptions = {}): Promise<FileAnalysis> {
   const empty = (target: SourceFile['target'], problem: Problem): FileAnalysis => ({ file: createSourceFile(path, target, ''), findings: [], problems: [problem] });
   let size: number;
   let head: Uint8Array;
@@ -268,7 +279,7 @@ export async function analyzePath(path: string, ctx: EngineContext): Promise<Fil
   } catch (e) {
     return empty('unknown', { kind: 'skipped', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   }
-  const target = detectTarget(path, head);
+  const target = options.target ?? detectTarget(path, head);
   try {
     if (target === 'model') return await analyzeModelFile(path, ctx);
     if (!isAnalyzable(target)) return empty(target, { kind: 'skipped', message: 'not a file type mlsec analyses' });
@@ -279,7 +290,8 @@ export async function analyzePath(path: string, ctx: EngineContext): Promise<Fil
     }
     const bytes = await fs.promises.readFile(path);
     if (bytes.includes(0) && !looksLikePickle(head)) return empty(target, { kind: 'skipped', message: 'binary content (NUL bytes) in a text file' });
-    return analyzeText(path, decoder.decode(bytes), ctx);
+    const text = decoder.decode(bytes);
+    return options.target ? analyzeTextAs(path, text, options.target, ctx, undefined, options.variant) : analyzeText(path, text, ctx);
   } catch (e) {
     return empty(target, { kind: 'skipped', message: `analysis failed: ${(e as Error).message}` });
   }

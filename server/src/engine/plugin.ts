@@ -39,6 +39,17 @@ export interface TextAnalyzer {
    * (e.g. the sampled head of the file), which becomes the analysed SourceFile's text.
    */
   analyzePath?(path: string, ctx: AnalyzerContext): Promise<{ text: string; findings: RawFinding[]; problems?: Problem[] }>;
+  /**
+   * Optional: the files this file pulls in (`-r other.txt`), as written (relative to the file's
+   * directory). Scans analyse them as this file's target, with `variant`, even when their names say nothing.
+   */
+  includes?(file: SourceFile): FileInclude[];
+}
+
+/** A file one file includes: its path as written and the variant to analyse it as (e.g. 'constraints'). */
+export interface FileInclude {
+  path: string;
+  variant?: string;
 }
 
 /** Analyses one saved notebook output (stream text, text/plain, text/html, traceback). Ranges are offsets into `output.text`. */

@@ -6,6 +6,8 @@ export interface SourceFile {
   /** Path or URI as given by the caller; used only for messages and target detection. */
   readonly path: string;
   readonly target: Target;
+  /** A refinement of the target the path cannot show, e.g. 'constraints' for a file included with `-c`. */
+  readonly variant?: string;
   readonly text: string;
   /** Offsets at which each line starts (line 0 starts at 0). */
   readonly lineStarts: readonly number[];
@@ -20,8 +22,8 @@ export type Target =
   | 'unknown';
 
 /** Builds a SourceFile, computing its line table once. */
-export function createSourceFile(path: string, target: Target, text: string): SourceFile {
-  return { path, target, text, lineStarts: computeLineStarts(text) };
+export function createSourceFile(path: string, target: Target, text: string, variant?: string): SourceFile {
+  return variant === undefined ? { path, target, text, lineStarts: computeLineStarts(text) } : { path, target, variant, text, lineStarts: computeLineStarts(text) };
 }
 
 /** Offsets where each line begins; handles \n, \r\n and lone \r. */

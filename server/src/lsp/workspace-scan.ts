@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { walk } from '../cli/walk';
 import { analyzePath } from '../engine/analyze';
+import { followIncludes } from '../engine/includes';
 import { isSkipped } from '../output/report';
 import type { ScanSummary, ScanWorkspaceParams } from '../shared/protocol';
 import { publishAnalysis } from './scan-publish';
@@ -40,6 +41,19 @@ export async function scanWorkspace(state: ServerState, params: ScanWorkspacePar
       progress.report(Math.round(((i + 1) * 100) / files.length), `${i + 1}/${files.length} files`);
       // Let queued edits and requests run between files: a scan must never block typing.
       await new Promise(setImmediate);
+    }
+    // Files pulled in with `-r`/`-c` whose names the walk does not recognise (deps/base.pip).
+    if (!summary.cancelled) {
+      for (const root of roots) {
+        const mine = [...state.scanResults.values()].filter((a) => a.file.path.startsWith(root));
+        for (const a of await followIncludes(mine, root, (f, o) => analyzePath(f, state, o))) {
+          state.scanResults.set(a.file.path, a);
+          previous.delete(a.file.path);
+          summary.files++;
+          summary.findings += a.findings.length;
+          publishAnalysis(state, a);
+        }
+      }
     }
     // Files from the previous scan that are gone (deleted, now excluded) lose their stale diagnostics.
     if (!summary.cancelled) for (const gone of previous) publishAnalysis(state, { file: { path: gone, target: 'unknown', text: '', lineStarts: [0] }, findings: [], problems: [] });

@@ -12,6 +12,7 @@ import mlflowRemoteModelLoad from './rules/mlflow-remote-model-load';
 import modelRevisionNotPinned from './rules/model-revision-not-pinned';
 import runtimePipInstall from './rules/runtime-pip-install';
 import trustRemoteCodeEnabled from './rules/trust-remote-code-enabled';
+import unpinnedSetupPyRequirement from './rules/unpinned-setup-py-requirement';
 
 /** Cards whose findings come from the text analysers (joined with their cards by the registry). */
 const scannerRules: ScannerRule[] = [
@@ -29,5 +30,5 @@ export const plugin: Plugin = {
   name: 'supply-chain',
   textAnalyzers: [requirementsAnalyzer, dockerfileAnalyzer, condaEnvAnalyzer, setupCfgAnalyzer, ...pyprojectAnalyzers, ...yamlAnalyzers],
   cellAnalyzers: [notebookInstallAnalyzer],
-  rules: [...scannerRules, modelRevisionNotPinned, trustRemoteCodeEnabled, runtimePipInstall, mlflowRemoteModelLoad],
+  rules: [...scannerRules, modelRevisionNotPinned, trustRemoteCodeEnabled, runtimePipInstall, mlflowRemoteModelLoad, unpinnedSetupPyRequirement],
 };

@@ -17,6 +17,9 @@ export function unpinnedMessage(spec: string, name: string | undefined, level: '
   return `${what} is not pinned: ${why ?? 'no version'}. Each install can fetch a different (possibly malicious) release; pin \`==\` with \`--hash\` or install from a lock file.`;
 }
 
+// `-r` files are requirements like the includer; `-c` files only cap versions.
+const INCLUDE_OPTS = new Map<string, string | undefined>([['-r', undefined], ['--requirement', undefined], ['-c', 'constraints'], ['--constraint', 'constraints']]);
+
 /** The requirements analyser. */
 export const requirementsAnalyzer: TextAnalyzer = {
   name: 'supply-chain/requirements',
@@ -25,7 +28,7 @@ export const requirementsAnalyzer: TextAnalyzer = {
     const parsed = parseRequirements(file.text);
     const findings: RawFinding[] = [];
     const problems: Problem[] = parsed.errors.map((e) => ({ kind: 'parse-error', message: `requirements: ${e.message}`, range: { start: e.start, end: e.end } }));
-    const isConstraints = /(^|[\\/])constraints[^\\/]*$/i.test(file.path);
+    const isConstraints = file.variant === 'constraints' || /(^|[\\/])constraints[^\\/]*$/i.test(file.path);
     // pip-tools inputs (`requirements.in`) are meant to hold ranges when a compiled, hashed lock exists.
     const compiledInput = /\.in$/i.test(file.path) && hasLockFile(ctx.facts);
     for (const e of parsed.entries) {
@@ -62,5 +65,9 @@ export const requirementsAnalyzer: TextAnalyzer = {
       else if (v.level === 'exact') findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, severity: 'note', fixes: fixes.filter((f) => f.edits.length > 1), message: unpinnedMessage(e.spec, v.name, 'exact', v.why) });
     }
     return { findings, problems };
+  },
+  includes(file) {
+    return parseRequirements(file.text).entries.flatMap((e) =>
+      e.kind === 'option' && e.value && INCLUDE_OPTS.has(e.name) ? [{ path: e.value, variant: INCLUDE_OPTS.get(e.name) }] : []);
   },
 };

@@ -1,6 +1,6 @@
 // setup.cfg: `install_requires` / `extras_require` entries on moving VCS refs or unhashed URLs (ranges in library metadata are normal).
 import type { RawFinding, TextAnalyzer } from '../../../engine/plugin';
-import { classifyPip } from '../pins';
+import { metadataRequirementProblem } from '../metadata-pin';
 import { REQUIREMENT_RULES } from './requirements';
 
 /** The setup.cfg analyser: scans the indented value lines of dependency keys; a malformed file simply yields nothing. */
@@ -27,10 +27,10 @@ export const setupCfgAnalyzer: TextAnalyzer = {
       const value = key ? key[2] : /^\s+\S/.test(line) ? line : '';
       if (!inDeps || !value.trim() || value.trim().startsWith('#')) continue;
       const spec = value.trim().replace(/\s+#.*$/, '');
-      const v = classifyPip(spec, false);
-      if (v.level !== 'unpinned' || !/VCS|URL/.test(v.why ?? '')) continue;
+      const p = metadataRequirementProblem(spec);
+      if (!p) continue;
       const at = start + line.indexOf(spec);
-      findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range: { start: at, end: at + spec.length }, message: `\`${v.name ?? spec}\`: ${v.why}.` });
+      findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range: { start: at, end: at + spec.length }, message: `\`${p.name ?? spec}\`: ${p.why}.` });
     }
     return { findings };
   },
