@@ -9,6 +9,8 @@ const SAFE_EXACT = new Set([
   'builtins.set', 'builtins.frozenset', 'builtins.slice', 'builtins.range', 'builtins.complex', 'builtins.bytearray',
   'builtins.bytes', 'builtins.object', 'builtins.int', 'builtins.float', 'builtins.str', 'builtins.list',
   'builtins.dict', 'builtins.tuple', 'builtins.bool',
+  // Python 2 names that old NumPy/pandas pickles carry (`__builtin__.xrange` etc. map to builtins.*).
+  'builtins.xrange', 'builtins.unicode', 'builtins.long', 'builtins.basestring',
   'copyreg._reconstructor', '_codecs.encode', 'codecs.encode',
   'torch._tensor._rebuild_from_type_v2', 'torch._tensor._rebuild_from_type', 'torch.nn.parameter.Parameter',
   'torch.Size', 'torch.device', 'torch.serialization._get_layout', 'torch.Tensor',

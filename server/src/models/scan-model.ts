@@ -52,6 +52,10 @@ function compression(h: Buffer): string | undefined {
   if (h.subarray(0, 2).toString('latin1') === 'ZF') return 'zlib';
   return undefined;
 }
+/** Extensions that pickle scanners claim but many other tools use for their own binary or text data. */
+const AMBIGUOUS_EXT = ['.dat', '.data'];
+/** Printable ASCII/UTF-8 text with line breaks and no NUL (a `.pth` path file, a config). */
+const isText = (h: Buffer) => h.length > 0 && !h.includes(0) && h.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc2);
 const skipped = (message: string): ModelScanResult => ({ findings: [], problems: [{ kind: 'skipped', message }] });
 
 async function readHead(path: string, n: number): Promise<Buffer> {
@@ -131,8 +135,17 @@ async function dispatch(path: string, size: number): Promise<ModelScanResult> {
   const packed = compression(head);
   if ((packed === 'zlib' || packed === 'gzip') && PICKLE_EXT.includes(e) && head.subarray(0, 2).toString('latin1') !== 'ZF') return scanCompressedPickle(path, packed);
   if (packed && PICKLE_EXT.includes(e)) return skipped(`${packed}-compressed pickle (joblib compress=...); only zlib and gzip are decompressed`);
-  // Protocol 0/1 pickles have no magic; trust the extension.
-  if (PICKLE_EXT.includes(e) || ['.pt', '.pth', '.ckpt'].includes(e)) return scanPickleFile(path, head);
+  // site-packages-style `.pth` files are text (paths and `import` lines), not PyTorch checkpoints.
+  if (e === '.pth' && isText(head)) return skipped('text .pth file (Python path configuration), not a PyTorch checkpoint');
+  // Protocol 0/1 pickles have no magic; trust the extension, but `.dat`/`.data` are also generic data
+  // formats: there a stream that imports nothing and breaks is "not a pickle", not a malformed one.
+  if (PICKLE_EXT.includes(e) || ['.pt', '.pth', '.ckpt'].includes(e)) {
+    const r = await scanPickleFile(path, head);
+    if (AMBIGUOUS_EXT.includes(e) && r.findings.length > 0 && r.findings.every((f) => f.ruleId === 'pickle-malformed')) {
+      return skipped(`no pickle protocol header and no valid pickle stream: ${e} file treated as non-pickle data`);
+    }
+    return r;
+  }
   if (['.npz', '.keras'].includes(e)) return { findings: [], problems: [{ kind: 'parse-error', message: `${e} file is not a zip archive` }] };
   if (['.h5', '.hdf5'].includes(e)) return { findings: [], problems: [{ kind: 'parse-error', message: 'no HDF5 signature at the start of the file' }] };
   if (e === '.npy') return { findings: [], problems: [{ kind: 'parse-error', message: 'not a valid .npy file: missing \\x93NUMPY magic' }] };

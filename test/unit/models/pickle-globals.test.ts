@@ -68,3 +68,8 @@ test('an unresolvable STACK_GLOBAL is an error-level unknown-global finding', as
   const f = fs.find((x) => x.severity === 'error');
   assert.equal(f?.ruleId, 'pickle-unknown-global');
 });
+
+test('Python 2 builtin names in old NumPy pickles are data', () => {
+  assert.equal(verdict('__builtin__', 'xrange'), 'safe');
+  assert.equal(verdict('__builtin__', 'eval'), 'dangerous');
+});

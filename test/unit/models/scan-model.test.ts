@@ -150,3 +150,20 @@ test('zlib/gzip-compressed joblib files are inflated as a stream and scanned; ot
   fs.writeFileSync(xz, Buffer.concat([Buffer.from('fd377a585a00', 'hex'), Buffer.alloc(32)]));
   assert.match((await scanModelFile(xz, OPTS)).problems[0].message, /xz-compressed pickle/);
 });
+
+test('text .pth path files and non-pickle .dat data are skipped with a reason, not reported as malformed', async () => {
+  const pth = path.join(tmp.dir, 'distutils-precedence.pth');
+  fs.writeFileSync(pth, "import os; var = 'SETUPTOOLS_USE_DISTUTILS'\n/opt/lib/extra\n");
+  const a = await scanModelFile(pth, OPTS);
+  assert.deepEqual(a.findings, []);
+  assert.match(a.problems[0].message, /path configuration/);
+  const dat = path.join(tmp.dir, 'fortran-mixed.dat');
+  fs.writeFileSync(dat, Buffer.from([0x20, 0x00, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0xff, 0xfe]));
+  const b = await scanModelFile(dat, OPTS);
+  assert.deepEqual(b.findings, []);
+  assert.equal(b.problems[0].kind, 'skipped');
+  // A .dat that really is a protocol-0 pickle importing os.system is still reported.
+  const evil = path.join(tmp.dir, 'evil.dat');
+  fs.writeFileSync(evil, Buffer.from("cos\nsystem\n(S'id'\ntR.", 'latin1'));
+  assert.deepEqual((await scanModelFile(evil, OPTS)).findings.map((f) => f.ruleId), ['pickle-dangerous-global']);
+});
