@@ -70,3 +70,9 @@ token_path = "/var/run/secrets/token"
 url = "postgresql://user:password@localhost/db"
 # ok: hardcoded-secret
 api_key_env = "OPENAI_API_KEY"
+# ok: hardcoded-secret
+EMRFS_SSE_KEY = "fs.s3.enableServerSideEncryption2"
+# ok: hardcoded-secret
+s3_key = "exports/2024-06-01/model-v12.tar.gz"
+# ok: hardcoded-secret
+result_key = "Ipv6CidrBlockAssociationSet2"

@@ -146,3 +146,11 @@ test('a token used as a key name is never printed in the message', () => {
     assert.ok(!JSON.stringify(secretProperties(hit, value)).includes(token.slice(4)), 'properties hold the token');
   }
 });
+
+test('weakly named keys: setting names, object keys and PascalCase fields are names, random values are still keys', async () => {
+  const { looksLikeCredential } = await import('../../../server/src/plugins/secrets/generic');
+  for (const v of ['fs.s3.enableServerSideEncryption2', 'exports/2024-06-01/model-v12.tar.gz', 'S3AccessPointAttachments2', 'Ipv6CidrBlockAssociationSet2']) {
+    assert.equal(looksLikeCredential(v, 'weak-key'), false, `name-like value #${v.length}`);
+  }
+  assert.equal(looksLikeCredential('Xk9mPq2LwZr8Tn4VbYc7Hd3F', 'weak-key'), true);
+});

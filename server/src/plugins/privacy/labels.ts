@@ -10,6 +10,9 @@ const DOB = /^(dob|d_o_b|date_of_birth|birth_?date|birthday|born|born_on|geburts
 const ADDRESS = /^((home|street|mailing|postal|residential|billing|shipping|customer|patient|user)_)?(street|address|addr)(_line)?(_?[12])?$|^street_address$/;
 const NAME = /^(name|full_?name|first_?name|last_?name|given_?name|family_?name|surname|forename|middle_?name|display_?name|(customer|patient|client|employee|person|contact|account_holder|cardholder|card_holder|member|student|applicant|user|owner|holder|beneficiary)_?name)$/;
 
+/** Keys that hold one part of a person's name, so a single word is expected. */
+const PART_OF_NAME = /^(first|last|given|family|middle)_?name$|^(surname|forename)$/;
+
 /** The labelled entity a key names, if any. `address` alone counts; `email_address`/`ip_address` do not (their own recognizers cover them). */
 export function labelledEntity(key: string): EntityType | undefined {
   const k = normalizeKey(key);
@@ -44,7 +47,11 @@ export function labelledScore(entity: EntityType, value: string, key: string): n
     if (!PERSON.test(v) || PLACEHOLDER_NAMES.test(v)) return 0;
     // A bare `name` key also names models, files and datasets: ask for at least two words there.
     const words = v.split(' ').length;
-    if (normalizeKey(key) === 'name' || normalizeKey(key) === 'display_name') return words >= 2 && words <= 4 && !NOT_A_PERSON.test(v) ? 0.7 : 0;
+    const k = normalizeKey(key);
+    if (k === 'name' || k === 'display_name') return words >= 2 && words <= 4 && !NOT_A_PERSON.test(v) ? 0.7 : 0;
+    // Only a part of a name (first, last, given, family, middle, surname, forename) is one word by nature;
+    // a role's name (`member_name`, `owner_name`: API schemas use these for fields) must look like a full name.
+    if (!PART_OF_NAME.test(k) && (words < 2 || NOT_A_PERSON.test(v))) return 0;
     return 0.8;
   }
   return 0;
