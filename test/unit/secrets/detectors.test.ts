@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { analyzePython } from '../../../server/src/engine/analyze';
 import { base62, crc32, validTokenChecksum } from '../../../server/src/plugins/secrets/checksum';
 import { secretMessage, secretProperties } from '../../../server/src/plugins/secrets/message';
+import { looksLikeCredential } from '../../../server/src/plugins/secrets/generic';
 import { redact } from '../../../server/src/plugins/secrets/redact';
 import { scanText } from '../../../server/src/plugins/secrets/scan';
 import { engineContext } from '../../helpers/engine';
@@ -147,8 +148,7 @@ test('a token used as a key name is never printed in the message', () => {
   }
 });
 
-test('weakly named keys: setting names, object keys and PascalCase fields are names, random values are still keys', async () => {
-  const { looksLikeCredential } = await import('../../../server/src/plugins/secrets/generic');
+test('weakly named keys: setting names, object keys and PascalCase fields are names, random values are still keys', () => {
   for (const v of ['fs.s3.enableServerSideEncryption2', 'exports/2024-06-01/model-v12.tar.gz', 'S3AccessPointAttachments2', 'Ipv6CidrBlockAssociationSet2']) {
     assert.equal(looksLikeCredential(v, 'weak-key'), false, `name-like value #${v.length}`);
   }
