@@ -52,6 +52,8 @@ const configuration = {
     'mlsec.privacy.allowlist': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Values never reported as personal data, or email domains written as `@example-corp.com`.', scope: 'resource' },
     // Supply chain: parsed by parseSettings() (`network` sub-object). Application scope: a workspace cannot turn lookups on.
     'mlsec.network.enabled': { type: 'boolean', default: false, markdownDescription: 'Opt-in: let pinning quick fixes look up current values online (image digests from container registries, Action commit SHAs from GitHub, PyPI releases with hashes), with timeouts and a cache. Off: fixes use the workspace lock files, or insert a clearly marked placeholder only when you ask.', scope: 'application' },
+    // Supply chain: pinning fixes may use versions installed in this environment (read from its dist-info folders, never run).
+    'mlsec.pythonPath': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: 'Python interpreter (or environment folder) whose installed package versions the "pin" quick fixes may use when no lock file pins a package. mlsec reads the environment\'s `*.dist-info` folder names; it never runs the interpreter. Ignored in untrusted workspaces.' },
     // Written to package.json by hand in f501b94; kept here so regenerating the manifest does not drop it.
     'mlsec.baseline': { type: 'string', default: '', scope: 'resource', markdownDescription: 'Baseline file written by `mlsec scan --write-baseline FILE` (absolute, or relative to the workspace folder). Findings it accepts are not shown, so only new ones appear. Read only in trusted workspaces.' },
   },

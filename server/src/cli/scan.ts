@@ -5,6 +5,7 @@ import { analyzePath, type EngineContext, type FileAnalysis, initEngine } from '
 import { followIncludes } from '../engine/includes';
 import { SEVERITY_RANK } from '../engine/finding';
 import { factsFromFiles, isDependencyFile } from '../engine/project-facts';
+import { readInstalledEnvironment } from '../plugins/supply-chain/installed';
 import { loadRegistry, type Registry } from '../engine/registry';
 import type { ScanProblem, ScanReport } from '../output/report';
 import { codeRules } from '../rules';
@@ -82,6 +83,9 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
     const rootDeps = fs.readdirSync(root).map((n) => path.join(root, n)).filter((p) => isDependencyFile(p) && fs.statSync(p).isFile());
     const depFiles = [...new Set([...walked.dependencyFiles, ...rootDeps])].sort();
     const facts = factsFromFiles(readDependencyFiles(depFiles, settings.maxFileSize));
+    // `pythonPath` in the config file: installed versions for pinning fixes (read from disk, never run).
+    const installed = settings.pythonPath ? readInstalledEnvironment(path.resolve(root, settings.pythonPath)) : undefined;
+    if (installed) facts.installed = installed;
     const ctx: EngineContext = { registry, settings, facts };
     analyses = await analyzeFiles(walked.files, ctx);
     // Files pulled in with `-r`/`-c` whose names the walk does not recognise (deps/base.pip).

@@ -5,6 +5,8 @@ export interface ProjectFacts {
   packages: Record<string, { min: string; source: string } | { min: undefined; source: string }>;
   /** The dependency files the facts were read from (lock readers, e.g. pinning fixes, parse them lazily). */
   files?: readonly { path: string; text: string }[];
+  /** Versions installed in the user's configured Python environment (setting `pythonPath`), for pinning fixes. */
+  installed?: { source: string; packages: Record<string, string> };
 }
 
 /** Facts for a workspace with no dependency files. */

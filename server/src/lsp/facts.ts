@@ -1,8 +1,10 @@
 // Workspace facts: reads dependency files (requirements*, pyproject, locks...) into ProjectFacts, and watches them.
 import * as fs from 'fs';
+import * as path from 'path';
 import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { walk } from '../cli/walk';
 import { factsFromFiles, isDependencyFile } from '../engine/project-facts';
+import { readInstalledEnvironment } from '../plugins/supply-chain/installed';
 import { relPath } from '../output/report';
 import { logError, type ServerState } from './state';
 import { uriToPath } from './uri';
@@ -25,6 +27,13 @@ export async function rebuildFacts(state: ServerState): Promise<boolean> {
     }
   }
   const facts = factsFromFiles(files);
+  // The configured environment's installed versions feed pinning fixes; only in trusted workspaces,
+  // since a workspace could otherwise point the setting at whatever it likes. Read from disk, never run.
+  const python = state.settings.trusted ? state.settings.pythonPath : undefined;
+  if (python) {
+    const installed = readInstalledEnvironment(path.isAbsolute(python) || state.folders.length === 0 ? python : path.join(state.folders[0], python));
+    if (installed) facts.installed = installed;
+  }
   const changed = JSON.stringify(facts) !== JSON.stringify(state.facts);
   state.facts = facts;
   return changed;

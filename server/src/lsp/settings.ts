@@ -2,6 +2,7 @@
 import type { DidChangeConfigurationParams } from 'vscode-languageserver/node';
 import { parseSettings } from '../shared/settings';
 import { pinResolver } from '../plugins/supply-chain/network/pin-resolver';
+import { rebuildFacts } from './facts';
 import { logError, type ServerState } from './state';
 
 let lastWarnings = '';
@@ -33,7 +34,10 @@ export async function pullSettings(state: ServerState): Promise<void> {
 
 /** workspace/didChangeConfiguration: re-read settings, then `reanalyze`. */
 export async function onDidChangeConfiguration(state: ServerState, params: DidChangeConfigurationParams, reanalyze: () => void): Promise<void> {
+  const python = state.settings.pythonPath;
   if (state.caps.configuration) await pullSettings(state);
   else applyRawSettings(state, (params.settings as { mlsec?: unknown } | undefined)?.mlsec);
+  // A new interpreter means new installed versions for pinning fixes.
+  if (state.settings.pythonPath !== python) await rebuildFacts(state);
   reanalyze();
 }

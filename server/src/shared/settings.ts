@@ -25,6 +25,8 @@ export interface MlsecSettings {
   network?: { enabled: boolean };
   /** Baseline file (`mlsec scan --write-baseline`), absolute or relative to the workspace root: its findings are not reported. */
   baseline?: string;
+  /** A Python interpreter (or environment folder) whose installed versions pinning fixes may use; read from disk, never run. */
+  pythonPath?: string;
 }
 
 /** Settings of the privacy rules (`mlsec.privacy.*`). */
@@ -115,6 +117,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (network?.enabled !== undefined) {
     if (typeof network.enabled === 'boolean') s.network = { enabled: network.enabled };
     else warnings.push('network.enabled: expected true or false');
+  }
+  if (r.pythonPath !== undefined && r.pythonPath !== null && r.pythonPath !== '') {
+    if (typeof r.pythonPath === 'string') s.pythonPath = r.pythonPath;
+    else warnings.push('pythonPath: expected a path to a Python interpreter');
   }
   if (r.baseline !== undefined && r.baseline !== null && r.baseline !== '') {
     if (typeof r.baseline === 'string') s.baseline = r.baseline;

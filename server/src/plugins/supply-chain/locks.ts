@@ -72,6 +72,8 @@ export function lockedPackages(facts: ProjectFacts): Map<string, LockedPackage> 
     else if (base === 'pipfile.lock') readPipfileLock(f.text, f.path, out);
     else if (/\.(txt|in)$/.test(base)) readHashedRequirements(f.text, f.path, out);
   }
+  // The configured environment comes last: a lock file, which carries hashes, wins.
+  for (const [name, version] of Object.entries(facts.installed?.packages ?? {})) put(out, name, { version, hashes: [], source: facts.installed!.source });
   cache.set(facts, out);
   return out;
 }
