@@ -47,6 +47,9 @@ function inMetadata(node: Node): boolean {
   return n?.type === 'assignment' && METADATA.test(n.childForFieldName('left')?.text ?? '');
 }
 
+/** Cheapest necessary condition for any recognizer or labelled field to match. */
+const MAY_HOLD_PII = /@|\d{2}|[A-Z][a-z]/;
+
 /** Network identifiers in code are infrastructure unless a key labels them as someone's (`client_ip`, `user_mac`). */
 const INFRASTRUCTURE = new Set(['ip-address', 'mac-address']);
 const PERSONAL_KEY = /(user|client|customer|patient|person|visitor|member|subscriber|remote)/i;
@@ -56,7 +59,11 @@ export default defineRule({
   target: 'python',
   kinds: ['string'],
   visit(node, ctx) {
-    if (isTestFile(ctx.file.path) || isDocstring(node) || inMetadata(node)) return;
+    // Every string literal comes through here; most (`"cuda"`, `"loss"`) cannot hold PII. A value needs
+    // an `@`, a run of digits, or a capitalised word (a labelled name) — checked on the source text
+    // before any tree walk, which costs calls into WASM.
+    if (isTestFile(ctx.file.path) || !MAY_HOLD_PII.test(ctx.file.text.slice(node.startIndex, node.endIndex))) return;
+    if (isDocstring(node) || inMetadata(node)) return;
     const key = keyOf(node);
     for (const part of node.namedChildren) {
       if (part?.type !== 'string_content') continue;
