@@ -1,6 +1,8 @@
 // Bundles the client, the language server and the CLI with esbuild, and copies the tree-sitter .wasm files beside them.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,5 +44,21 @@ if (existsSync(join(root, 'server/src/lsp/server.ts'))) builds.push({ entryPoint
 if (existsSync(join(root, 'client/src/extension.ts'))) builds.push({ entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] });
 
 await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+
+// Pre-parsed rule cards (content hash -> parsed YAML): the server and CLI skip the YAML parse at start
+// for cards whose text is unchanged, and still validate every card (engine/registry.ts).
+const catalogue = {};
+const walkCards = (d) => {
+  for (const n of readdirSync(d).sort()) {
+    const p = join(d, n);
+    if (statSync(p).isDirectory()) walkCards(p);
+    else if (/\.ya?ml$/.test(n)) {
+      const text = readFileSync(p, 'utf8');
+      catalogue[createHash('sha256').update(text).digest('hex')] = parseYaml(text);
+    }
+  }
+};
+walkCards(join(root, 'rules'));
+writeFileSync(join(serverOut, 'catalogue.json'), JSON.stringify(catalogue));
 chmodSync(join(serverOut, 'cli.js'), 0o755);
 console.log(`built ${builds.length} bundles${production ? ' (production)' : ''}`);

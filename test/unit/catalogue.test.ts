@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { buildRegistry, CardError, loadRegistry, parseCard } from '../../server/src/engine/registry';
+import { parse as parseYaml } from 'yaml';
+import { buildRegistry, CardError, contentHash, loadRegistry, parseCard } from '../../server/src/engine/registry';
 import { codeRules } from '../../server/src/rules';
 import { CATEGORIES } from '../../server/src/shared/categories';
 
@@ -62,4 +63,12 @@ test('a bad card fails loudly, naming file and field', () => {
   const card = parseCard('rules/python/unsafe-torch-load.yaml', good);
   assert.throws(() => buildRegistry([card, card], codeRules.filter((r) => r.id === card.id)), /duplicate id/);
   assert.throws(() => buildRegistry([], codeRules), /has no card/);
+});
+
+test('the build ships every card pre-parsed, keyed by its content hash, equal to parsing its YAML', () => {
+  const shipped = JSON.parse(fs.readFileSync(path.join(root, 'server', 'out', 'catalogue.json'), 'utf8')) as Record<string, unknown>;
+  for (const c of registry.cards) {
+    const text = fs.readFileSync(path.join(root, c.file), 'utf8');
+    assert.deepEqual(shipped[contentHash(text)], parseYaml(text), `${c.file}: run npm run build`);
+  }
 });

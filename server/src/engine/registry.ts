@@ -1,4 +1,5 @@
 // Loads and validates the rule catalogue (rules/**/*.yaml) and joins each card with its code rule.
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
@@ -88,12 +89,14 @@ function parseFix(file: string, v: unknown): CardFix {
 }
 
 /** Parses and validates one card's YAML text. Throws CardError naming the file and field. */
-export function parseCard(file: string, text: string): RuleCard {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    throw new CardError(file, '(yaml)', (e as Error).message);
+export function parseCard(file: string, text: string, parsed?: unknown): RuleCard {
+  let raw: unknown = parsed;
+  if (raw === undefined) {
+    try {
+      raw = parseYaml(text);
+    } catch (e) {
+      throw new CardError(file, '(yaml)', (e as Error).message);
+    }
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new CardError(file, '(root)', 'expected a mapping');
   const c = raw as Record<string, unknown>;
@@ -161,8 +164,33 @@ export function defaultRulesDir(): string {
  * field), a duplicate id, a card with neither `match:` nor code, or code without a card.
  */
 export function loadRegistry(codeRules: readonly CodeRule[], dir = defaultRulesDir()): Registry {
-  const cards = cardFiles(dir).map((f) => parseCard(path.relative(path.dirname(dir), f).split(path.sep).join('/'), fs.readFileSync(f, 'utf8')));
+  const parsed = preparsedCards();
+  const cards = cardFiles(dir).map((f) => {
+    const text = fs.readFileSync(f, 'utf8');
+    // The YAML parse is most of start-up; the build ships it pre-parsed, used only when the text is unchanged.
+    const pre = parsed?.get(contentHash(text));
+    return parseCard(path.relative(path.dirname(dir), f).split(path.sep).join('/'), text, pre);
+  });
   return buildRegistry(cards, codeRules);
+}
+
+/** The hash that keys a pre-parsed card: any edit to the YAML text misses the cache. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Cards parsed at build time (`catalogue.json` beside the bundle: content hash -> parsed YAML). Absent
+ * when running from source. Validation still runs on every card, so a bad card still fails loudly.
+ */
+function preparsedCards(): Map<string, unknown> | undefined {
+  try {
+    const file = path.join(__dirname, 'catalogue.json');
+    if (!fs.existsSync(file)) return undefined;
+    return new Map(Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Joins parsed cards with code rules (see loadRegistry). */
