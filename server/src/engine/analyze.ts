@@ -57,6 +57,12 @@ export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: E
   return { findings: findingsToCells(joined, kept), problems: cellProblems };
 }
 
+/** A cell-relative raw finding moved into the joined text (range and fix edits). */
+function shiftRaw(f: RawFinding, base: number): RawFinding {
+  const shift = (r: { start: number; end: number }) => ({ start: r.start + base, end: r.end + base });
+  return { ...f, range: shift(f.range), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shift(e.range) })) })) };
+}
+
 /** Runs the cell analysers over each joined code cell's raw text; ranges and edits shifted into the joined text. */
 function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: readonly number[], ctx: EngineContext, problems: Problem[]): Finding[] {
   const analyzers = cellAnalyzers();
@@ -67,28 +73,20 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
   for (const a of analyzers) {
     if (!a.analyzeNotebook) continue;
     try {
-      for (const { cell, finding } of a.analyzeNotebook(code.map((c) => c.text), actx)) {
-        const base = cellStarts[code[cell].index];
-        raw.push({ ...finding, range: { start: finding.range.start + base, end: finding.range.end + base } });
-      }
+      for (const { cell, finding } of a.analyzeNotebook(code.map((c) => c.text), actx)) raw.push(shiftRaw(finding, cellStarts[code[cell].index]));
     } catch (e) {
       problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
     }
   }
-  cells.forEach((cell, i) => {
-    const base = cellStarts[i];
-    if (base < 0) return;
-    const shift = (r: { start: number; end: number }) => ({ start: r.start + base, end: r.end + base });
+  for (const { text, index } of code) {
     for (const a of analyzers) {
       try {
-        for (const f of a.analyze(cell.text, actx)) {
-          raw.push({ ...f, range: shift(f.range), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shift(e.range) })) })) });
-        }
+        for (const f of a.analyze(text, actx)) raw.push(shiftRaw(f, cellStarts[index]));
       } catch (e) {
-        problems.push({ kind: 'rule-error', message: `${a.name} failed on cell ${i}: ${(e as Error).message}` });
+        problems.push({ kind: 'rule-error', message: `${a.name} failed on cell ${index}: ${(e as Error).message}` });
       }
     }
-  });
+  }
   return finalizeFindings(raw, ctx, problems);
 }
 
@@ -103,15 +101,17 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
     start: fileOffsetOf(notebook.sources[cell], r.start),
     end: fileOffsetOf(notebook.sources[cell], r.end),
   });
-  const cellPosition = (cell: number, offset: number) => positionAt(computeLineStarts(notebook.cells[cell].text), offset);
-  const findings: Finding[] = result.findings.map((f) => ({
-    ...f,
-    range: toFile(f.cell.cell, f.range),
+  const findings: Finding[] = result.findings.map((f) => {
     // 1-based line/column inside the cell, for CLI text output and SARIF properties.
-    properties: { ...f.properties, cellLine: cellPosition(f.cell.cell, f.range.start).line + 1, cellColumn: cellPosition(f.cell.cell, f.range.start).character + 1 },
-    // Edits to cell text would need JSON re-encoding; file-level fixes are offered on notebook documents instead.
-    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ range: toFile(f.cell.cell, e.range), newText: JSON.stringify(e.newText).slice(1, -1) })) })),
-  }));
+    const at = positionAt(computeLineStarts(notebook.cells[f.cell.cell].text), f.range.start);
+    return {
+      ...f,
+      range: toFile(f.cell.cell, f.range),
+      properties: { ...f.properties, cellLine: at.line + 1, cellColumn: at.character + 1 },
+      // Edits to cell text would need JSON re-encoding; file-level fixes are offered on notebook documents instead.
+      fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ range: toFile(f.cell.cell, e.range), newText: JSON.stringify(e.newText).slice(1, -1) })) })),
+    };
+  });
   for (const p of result.problems) {
     const cell = (p as { cell?: number }).cell;
     problems.push(cell !== undefined && p.range ? { ...p, range: toFile(cell, p.range) } : p);
@@ -125,21 +125,10 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
 export async function analyzeModelFile(path: string, ctx: EngineContext): Promise<FileAnalysis> {
   const file = createSourceFile(path, 'model', '');
   const scan = await scanModelFile(path, { maxBytes: ctx.settings.maxModelFileSize });
-  const findings: Finding[] = [];
-  for (const raw of scan.findings) {
-    const card = ctx.registry.byId.get(raw.ruleId);
-    const level = ctx.settings.rules[raw.ruleId];
-    if (!card || level === 'off') continue;
-    findings.push({
-      ruleId: raw.ruleId,
-      severity: level ?? raw.severity ?? card.severity,
-      message: raw.message,
-      range: { start: 0, end: 0 },
-      fixes: [],
-      properties: raw.properties,
-    });
-  }
-  return { file, findings, problems: scan.problems };
+  const problems = [...scan.problems];
+  // Model findings have no text: they sit at line 1.
+  const findings = finalizeFindings(scan.findings.map((f) => ({ ...f, range: { start: 0, end: 0 } })), ctx, problems);
+  return { file, findings, problems };
 }
 
 /** The analyser context plugins get: the engine context plus a cheap "is this rule on?" check. */
