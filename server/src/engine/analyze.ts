@@ -4,7 +4,7 @@ import { scanModelFile } from '../models/scan-model';
 import { initPythonParser } from '../parsers/python';
 import { fileOffsetOf, parseNotebookJson, type ParsedNotebook } from '../parsers/notebook-json';
 import type { MlsecSettings } from '../shared/settings';
-import type { Finding, Problem } from './finding';
+import { type Finding, type Problem, shiftFinding } from './finding';
 import { type CellFinding, findingsToCells, joinCodeCells, type NotebookCellInput } from './notebook';
 import type { ProjectFacts } from './project-facts';
 import { analyzePythonSource, PythonAnalysisCache, type PythonAnalysisOptions } from './python-analyzer';
@@ -57,12 +57,6 @@ export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: E
   return { findings: findingsToCells(joined, kept), problems: cellProblems };
 }
 
-/** A cell-relative raw finding moved into the joined text (range and fix edits). */
-function shiftRaw(f: RawFinding, base: number): RawFinding {
-  const shift = (r: { start: number; end: number }) => ({ start: r.start + base, end: r.end + base });
-  return { ...f, range: shift(f.range), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shift(e.range) })) })) };
-}
-
 /** Runs the cell analysers over each joined code cell's raw text; ranges and edits shifted into the joined text. */
 function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: readonly number[], ctx: EngineContext, problems: Problem[]): Finding[] {
   const analyzers = cellAnalyzers();
@@ -73,7 +67,7 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
   for (const a of analyzers) {
     if (!a.analyzeNotebook) continue;
     try {
-      for (const { cell, finding } of a.analyzeNotebook(code.map((c) => c.text), actx)) raw.push(shiftRaw(finding, cellStarts[code[cell].index]));
+      for (const { cell, finding } of a.analyzeNotebook(code.map((c) => c.text), actx)) raw.push(shiftFinding(finding, cellStarts[code[cell].index]));
     } catch (e) {
       problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
     }
@@ -81,7 +75,7 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
   for (const { text, index } of code) {
     for (const a of analyzers) {
       try {
-        for (const f of a.analyze(text, actx)) raw.push(shiftRaw(f, cellStarts[index]));
+        for (const f of a.analyze(text, actx)) raw.push(shiftFinding(f, cellStarts[index]));
       } catch (e) {
         problems.push({ kind: 'rule-error', message: `${a.name} failed on cell ${index}: ${(e as Error).message}` });
       }

@@ -1,4 +1,4 @@
-// Plain data types for what analysis produces: findings, fixes, edits and recorded problems.
+// Plain data types for what analysis produces (findings, fixes, edits, recorded problems) and moving them by an offset.
 
 /** How loud a finding is, in LSP/SARIF terms. */
 export type Severity = 'error' | 'warning' | 'note';
@@ -69,4 +69,11 @@ export interface Problem {
 export interface AnalysisResult {
   findings: Finding[];
   problems: Problem[];
+}
+
+/** A finding (or raw finding) moved by `by` characters: its range and its fixes' edits. Unchanged when `by` is 0. */
+export function shiftFinding<T extends { range: OffsetRange; fixes?: Fix[] }>(f: T, by: number): T {
+  if (by === 0) return f;
+  const shift = (r: OffsetRange) => ({ start: r.start + by, end: r.end + by });
+  return { ...f, range: shift(f.range), fixes: f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shift(e.range) })) })) };
 }

@@ -6,7 +6,7 @@ import { localSource } from '../analysis/python/local-reparse';
 import { partition, type Unit } from '../analysis/python/units';
 import { parsePython, parsePythonSnippet, pythonLanguage, textChange, type ParsedPython } from '../parsers/python';
 import type { MlsecSettings } from '../shared/settings';
-import type { Finding, Problem } from './finding';
+import { type Finding, type Problem, shiftFinding } from './finding';
 import type { ProjectFacts } from './project-facts';
 import { type RuleQuery, ruleQuery, runRules } from './python-rule-runner';
 import type { Registry } from './registry';
@@ -76,15 +76,6 @@ function capturesByUnit(query: QueryType, root: Node, units: Unit[]): Node[][] {
 
 function shiftProblems(items: Problem[], by: number): Problem[] {
   return items.map((x) => (x.range ? { ...x, range: { start: x.range.start + by, end: x.range.end + by } } : { ...x }));
-}
-
-function shiftFinding(f: Finding, by: number): Finding {
-  if (by === 0) return f;
-  return {
-    ...f,
-    range: { start: f.range.start + by, end: f.range.end + by },
-    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: { start: e.range.start + by, end: e.range.end + by } })) })),
-  };
 }
 
 function bindingsIn(root: Node, units: Unit[]): Binding[][] {
