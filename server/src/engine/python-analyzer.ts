@@ -98,8 +98,16 @@ function collectBindings(tree: Tree, text: string, units: Unit[], cache: PythonA
   return new ImportTable(units.flatMap((u) => next.get(text.slice(u.start, u.end)) ?? []));
 }
 
+// Facts carry whole lock files and this key is built on every keystroke: serialise each facts/settings object once.
+const serialised = new WeakMap<object, string>();
+function serialise(o: object): string {
+  let s = serialised.get(o);
+  if (s === undefined) serialised.set(o, (s = JSON.stringify(o)));
+  return s;
+}
+
 function contextKeyOf(imports: ImportTable, facts: ProjectFacts, rq: RuleQuery, settings: MlsecSettings): string {
-  return `${imports.signature}\u0000${JSON.stringify(facts)}\u0000${rq.key}\u0000${JSON.stringify(settings)}`;
+  return `${imports.signature}\u0000${serialise(facts)}\u0000${rq.key}\u0000${serialise(settings)}`;
 }
 
 /** Concatenates per-unit results (relative offsets) into file results. */

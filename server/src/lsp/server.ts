@@ -96,7 +96,8 @@ connection.onNotification(P.NotebookOutputsNotification, (params: P.NotebookOutp
 );
 connection.onNotification(P.TrustChangedNotification, (params: P.TrustChangedParams) =>
   safely('trustChanged', async () => {
-    state.settings.trusted = params?.trusted === true;
+    // A new settings object, not a mutation: the engine keys its caches on the settings value.
+    state.settings = { ...state.settings, trusted: params?.trusted === true };
     await pullSettings(state);
     reanalyze();
   }),
