@@ -29,7 +29,7 @@ function targetByName(path: string): Target | undefined {
   const norm = path.replace(/\\/g, '/').toLowerCase();
   const ext = lowerExt(path);
   if (base === 'dockerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile') || base === 'containerfile') return 'dockerfile';
-  if (/^(requirements|constraints).*\.(txt|in)$/.test(base) || /\/requirements\/[^/]+\.(txt|in)$/.test(norm)) return 'requirements';
+  if (/^(requirements|constraints).*\.(txt|in)$/.test(base) || /(^|\/)requirements\/[^/]+\.(txt|in)$/.test(norm)) return 'requirements';
   if (base === 'pyproject.toml') return 'pyproject';
   if (base === 'pipfile') return 'pipfile';
   if (base === 'setup.cfg') return 'setup-cfg';
