@@ -41,7 +41,7 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'file', pattern: '**/.aws/{credentials,config}' },
     ],
     synchronize: { configurationSection: 'mlsec' },
-    initializationOptions: { trusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: [Commands.showRuleDocs, Commands.clearCellOutputs] } satisfies InitializationOptions,
     middleware: { workspace: configurationMiddleware },
   };
 }

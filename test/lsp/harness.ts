@@ -25,13 +25,19 @@ export interface Harness {
   /** Settings returned for workspace/configuration `mlsec` (mutable by tests). */
   settings: Record<string, unknown>;
   stderr: string[];
+  /** window/showDocument requests the server sent (only with `showDocument: true`). */
+  shownDocuments: { uri: string; external?: boolean }[];
+  /** window/showMessage notifications received. */
+  messages: { type: number; message: string }[];
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones if they already do). */
   waitFor(uri: string, pred: (d: Diagnostic[]) => boolean, ms?: number): Promise<Diagnostic[]>;
   stop(): Promise<void>;
 }
 
 /** Starts the server, runs initialize/initialized with the given folder and options. */
-export async function startServer(opts: { folder?: string; trusted?: boolean; settings?: Record<string, unknown> } = {}): Promise<Harness> {
+export async function startServer(
+  opts: { folder?: string; trusted?: boolean; settings?: Record<string, unknown>; showDocument?: boolean; initializationOptions?: Record<string, unknown> } = {},
+): Promise<Harness> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
@@ -47,6 +53,8 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
     progress: [],
     settings: opts.settings ?? {},
     stderr,
+    shownDocuments: [],
+    messages: [],
     waitFor(uri, pred, ms = 5000) {
       const now = diagnostics.get(uri);
       if (now && pred(now)) return Promise.resolve(now);
@@ -83,7 +91,13 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
     h.progress.push(p);
   });
   conn.onNotification('window/logMessage', () => undefined);
-  conn.onNotification('window/showMessage', () => undefined);
+  conn.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+    h.messages.push(m);
+  });
+  conn.onRequest('window/showDocument', (p: { uri: string; external?: boolean }) => {
+    h.shownDocuments.push(p);
+    return { success: true };
+  });
   conn.listen();
   const folder = opts.folder;
   const died = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${stderr.join('')}`))));
@@ -93,11 +107,11 @@ export async function startServer(opts: { folder?: string; trusted?: boolean; se
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-      window: { workDoneProgress: true },
+      window: { workDoneProgress: true, ...(opts.showDocument ? { showDocument: { support: true } } : {}) },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
       notebookDocument: { synchronization: { dynamicRegistration: false } },
     },
-    initializationOptions: { trusted: opts.trusted ?? true },
+    initializationOptions: { trusted: opts.trusted ?? true, ...opts.initializationOptions },
   })]);
   await conn.sendNotification('initialized', {});
   return h;

@@ -1,13 +1,13 @@
 // Code actions built only from diagnostic data: the fix, "ignore on this line", "show documentation", and fix-all.
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import { Commands, type DiagnosticData, FIX_ALL_KIND } from '../shared/protocol';
+import { Commands, type DiagnosticData, FIX_ALL_KIND, ServerCommands } from '../shared/protocol';
 import { safeFixEdits } from './fix-all';
 import { envGitignoreAction } from './env-gitignore-action';
 import { clearOutputActions } from './notebook-outputs';
 import type { ServerState } from './state';
 import { addToThreatModelAction } from './threat-model-action';
 
-function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
+function actionsFor(state: ServerState, uri: string, d: Diagnostic): CodeAction[] {
   const data = d.data as DiagnosticData | undefined;
   if (d.source !== 'mlsec' || !data?.ruleId) return [];
   const out: CodeAction[] = data.fixes.map((fix, i) => ({
@@ -20,11 +20,13 @@ function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
   if (data.ignore) {
     out.push({ title: `Ignore ${data.ruleId} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [data.ignore] } } });
   }
+  // mlsec's VS Code client shows a Markdown preview; any other client gets the server-side command.
+  const docsCommand = state.caps.clientCommands.has(Commands.showRuleDocs) ? Commands.showRuleDocs : ServerCommands.showRuleDocs;
   out.push({
     title: `Show documentation for ${data.ruleId}`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    command: { title: `Show documentation for ${data.ruleId}`, command: Commands.showRuleDocs, arguments: [data.ruleId] },
+    command: { title: `Show documentation for ${data.ruleId}`, command: docsCommand, arguments: [data.ruleId] },
   });
   return out;
 }
@@ -40,7 +42,7 @@ export function onCodeAction(state: ServerState, params: CodeActionParams): Code
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const d of params.context.diagnostics) {
-      out.push(...actionsFor(uri, d), ...clearOutputActions(d));
+      out.push(...actionsFor(state, uri, d), ...clearOutputActions(d));
       const ignore = envGitignoreAction(state, uri, d);
       if (ignore) out.push(ignore);
       const tm = addToThreatModelAction(state, uri, d);

@@ -3,7 +3,8 @@ import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-langu
 import type { Finding, OffsetRange, Problem, Severity, TextEdit } from '../engine/finding';
 import { rangeOf } from '../engine/source-file';
 import { suppressionEdit } from '../engine/suppressions';
-import { type DiagnosticData, type LspTextEdit, ruleDocsUrl } from '../shared/protocol';
+import { type DiagnosticData, type LspTextEdit } from '../shared/protocol';
+import { ruleDocsHref } from './docs-location';
 
 /** Text with its line table: enough to turn offsets into positions. */
 export interface LineMap {
@@ -69,7 +70,7 @@ export function findingDiagnostic(f: Finding, file: LineMap, style: IgnoreStyle)
     range: rangeOf(file, f.range),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.ruleId,
-    codeDescription: { href: ruleDocsUrl(f.ruleId) },
+    codeDescription: { href: ruleDocsHref(f.ruleId) },
     source: 'mlsec',
     message: f.message,
     data,

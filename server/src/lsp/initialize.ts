@@ -1,7 +1,7 @@
 // initialize / initialized: records client capabilities, trust and folders; declares what the server provides.
 import { CodeActionKind, type InitializeParams, type InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { initEngine } from '../engine/analyze';
-import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
+import { FIX_ALL_KIND, type InitializationOptions, ServerCommands } from '../shared/protocol';
 import { refreshFacts, watchDependencyFiles } from './facts';
 import { onDidChangeWorkspaceFolders } from './workspace-folders';
 import { pullSettings } from './settings';
@@ -13,14 +13,17 @@ import { pinResolver } from '../plugins/supply-chain/network/pin-resolver';
 export async function onInitialize(state: ServerState, params: InitializeParams): Promise<InitializeResult> {
   await initEngine();
   const caps = params.capabilities;
+  const options = params.initializationOptions as InitializationOptions | undefined;
   state.caps = {
     configuration: caps.workspace?.configuration === true,
     watchedFilesDynamic: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     progress: caps.window?.workDoneProgress === true,
     workspaceFolders: caps.workspace?.workspaceFolders === true,
+    showDocument: caps.window?.showDocument?.support === true,
+    clientCommands: new Set(Array.isArray(options?.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : []),
   };
   // Untrusted only when the client says so: other editors and tests have no notion of trust.
-  state.settings.trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
+  state.settings.trusted = options?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   state.folders = folders.filter((u) => u.startsWith('file:')).map(uriToPath);
   return {
@@ -31,6 +34,8 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
       // Threat-model ids: completion in *.threatmodel.yaml, hover there and in suppression comments.
       completionProvider: { triggerCharacters: ['.', '-'] },
       hoverProvider: true,
+      // "Show documentation" for clients without mlsec's client command (rule-docs.ts).
+      executeCommandProvider: { commands: [ServerCommands.showRuleDocs] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'mlsec' },

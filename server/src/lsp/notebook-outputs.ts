@@ -4,7 +4,8 @@ import { finalizeFindings } from '../engine/analyze';
 import type { Finding, Problem } from '../engine/finding';
 import type { AnalyzerContext } from '../engine/plugin';
 import { outputAnalyzers } from '../plugins';
-import { type ClearCellOutputsArgs, Commands, type DiagnosticData, type NotebookOutputsParams, ruleDocsUrl } from '../shared/protocol';
+import { type ClearCellOutputsArgs, Commands, type DiagnosticData, type NotebookOutputsParams } from '../shared/protocol';
+import { ruleDocsHref } from './docs-location';
 import { logError, type ServerState } from './state';
 
 // Per notebook URI: per cell document URI, the findings of its outputs (ranges unused: outputs are not cell text).
@@ -51,7 +52,7 @@ export function outputDiagnostics(state: ServerState, notebook: string, cellUri:
       range: { start: { line: last, character: 0 }, end: { line: last, character: lines[last].length } },
       severity: SEVERITY[f.severity],
       code: f.ruleId,
-      codeDescription: { href: ruleDocsUrl(f.ruleId) },
+      codeDescription: { href: ruleDocsHref(f.ruleId) },
       source: 'mlsec',
       message: `Cell output: ${f.message}`,
       data,

@@ -6,7 +6,7 @@ import type { ServerState } from './state';
 import { scanWorkspace } from './workspace-scan';
 
 /** Returns the log as JSON; the client writes it where the user chose, so the server never writes files. */
-export async function exportSarif(state: ServerState, params: ExportSarifParams, token: CancellationToken): Promise<ExportSarifResult> {
+export async function exportSarif(state: ServerState, params: Partial<ExportSarifParams>, token: CancellationToken): Promise<ExportSarifResult> {
   if (params.rescan || state.scanResults.size === 0) await scanWorkspace(state, {}, token);
   const sarif = buildSarif({
     registry: state.registry,

@@ -11,9 +11,11 @@ import { onInitialize, onInitialized } from './initialize';
 import { forgetNotebookOutputs, setNotebookOutputs } from './notebook-outputs';
 import { clearCells, closeNotebook, scheduleNotebook } from './notebooks';
 import { reanalyzeAll } from './reanalyze';
-import { ruleDocs } from './rule-docs';
+import { executeShowRuleDocs, ruleDocs } from './rule-docs';
+import { onCustomRequest } from './requests';
 import { exportSarif } from './sarif-export';
 import { scanFile } from './scan-file';
+import { onNotebookClosed, onNotebookOpened } from './scan-publish';
 import { onDidChangeConfiguration, pullSettings } from './settings';
 import { createState, logError } from './state';
 import { onThreatModelCompletion } from './threat-model-completion';
@@ -67,6 +69,7 @@ documents.onDidClose((e) => safely('didClose', () => closeDocument(state, e.docu
 
 notebooks.onDidOpen((nb) => {
   state.openNotebooks.add(nb.uri);
+  safely('notebook open', () => onNotebookOpened(state, nb.uri));
   scheduleNotebook(state, nb.uri);
 });
 notebooks.onDidChange((e) => {
@@ -77,6 +80,7 @@ notebooks.onDidClose((nb) => {
   state.openNotebooks.delete(nb.uri);
   forgetNotebookOutputs(nb.uri);
   safely('notebook close', () => closeNotebook(state, nb));
+  safely('notebook close', () => onNotebookClosed(state, nb.uri));
 });
 
 connection.onCodeAction((params) => onCodeAction(state, params));
@@ -103,11 +107,16 @@ connection.onNotification(P.TrustChangedNotification, (params: P.TrustChangedPar
   }),
 );
 
-connection.onRequest(P.ScanWorkspaceRequest, (params: P.ScanWorkspaceParams | undefined, token) => scanWorkspace(state, params ?? {}, token));
-connection.onRequest(P.ScanFileRequest, (params: P.ScanFileParams) => scanFile(state, params));
-connection.onRequest(P.ExportSarifRequest, (params: P.ExportSarifParams | undefined, token) => exportSarif(state, params ?? {}, token));
-connection.onRequest(P.RuleDocsRequest, (params: P.RuleDocsParams) => ruleDocs(state, params));
-connection.onRequest(P.GenerateThreatModelRequest, (params: P.GenerateThreatModelParams | undefined) => generateThreatModelRequest(state, params));
+// Custom requests accept no params, `[]` or `[{…}]` as well as an object (generic clients such as Neovim).
+onCustomRequest<P.ScanWorkspaceParams, Promise<P.ScanSummary>>(connection, P.ScanWorkspaceRequest, (params, token) => scanWorkspace(state, params, token));
+onCustomRequest<P.ScanFileParams, Promise<P.ScanFileResult>>(connection, P.ScanFileRequest, (params) => scanFile(state, params));
+onCustomRequest<P.ExportSarifParams, Promise<P.ExportSarifResult>>(connection, P.ExportSarifRequest, (params, token) => exportSarif(state, params, token));
+onCustomRequest<P.RuleDocsParams, P.RuleDocsResult | null>(connection, P.RuleDocsRequest, (params) => ruleDocs(state, params));
+onCustomRequest<P.GenerateThreatModelParams, Promise<P.GenerateThreatModelResult>>(connection, P.GenerateThreatModelRequest, (params) => generateThreatModelRequest(state, params));
+connection.onExecuteCommand((params) => {
+  if (params.command === P.ServerCommands.showRuleDocs) return executeShowRuleDocs(state, params.arguments);
+  return null;
+});
 connection.onCompletion((params) => onThreatModelCompletion(state, params));
 connection.onHover((params) => onThreatModelHover(state, params));
 

@@ -12,6 +12,10 @@ export interface ClientCaps {
   watchedFilesDynamic: boolean;
   progress: boolean;
   workspaceFolders: boolean;
+  /** window/showDocument (LSP 3.16): the server can open the bundled rule docs itself. */
+  showDocument: boolean;
+  /** Client-side commands the client implements (InitializationOptions.clientCommands). */
+  clientCommands: ReadonlySet<string>;
 }
 
 /** Everything handlers share. One instance per server process. */
@@ -39,7 +43,7 @@ export function createState(parts: Pick<ServerState, 'connection' | 'documents' 
     ...parts,
     settings: { ...DEFAULT_SETTINGS },
     facts: NO_FACTS,
-    caps: { configuration: false, watchedFilesDynamic: false, progress: false, workspaceFolders: false },
+    caps: { configuration: false, watchedFilesDynamic: false, progress: false, workspaceFolders: false, showDocument: false, clientCommands: new Set() },
     folders: [],
     caches: new Map(),
     openNotebooks: new Set(),

@@ -10,7 +10,7 @@ import { pathToUri, uriToPath } from './uri';
 export const GENERATED_FILE = 'threat-model.md';
 
 /** Generates and writes the threat model; errors come back as `{ error }`, never thrown. */
-export async function generateThreatModelRequest(state: ServerState, params: GenerateThreatModelParams | undefined): Promise<GenerateThreatModelResult> {
+export async function generateThreatModelRequest(state: ServerState, params: Partial<GenerateThreatModelParams> | undefined): Promise<GenerateThreatModelResult> {
   const folder = params?.folder ? uriToPath(params.folder) : state.folders[0];
   if (!folder) return { error: 'open a folder to generate a threat model' };
   const target = path.join(folder, GENERATED_FILE);

@@ -2,7 +2,7 @@
 import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver/node';
 import type { RuleCard } from '../engine/rule';
 import { ID_TABLE_VERSIONS, idUrl, lookupId, type ThreatId } from '../plugins/threat-model/ids';
-import { ruleDocsUrl } from '../shared/protocol';
+import { ruleDocsHref } from './docs-location';
 import type { ServerState } from './state';
 
 const TOKEN = /AML\.[TM]\d{4}(?:\.\d{3})?|(?:LLM|ML|ASI)\d{2}|CWE-\d+|[a-z0-9]+(?:-[a-z0-9]+)+/g;
@@ -21,7 +21,7 @@ export function classificationMarkdown(card: Pick<RuleCard, 'cwe' | 'owasp' | 'a
 }
 
 function ruleHover(card: RuleCard): string {
-  return [`**[${card.id}](${ruleDocsUrl(card.id)})**: ${card.title}`, '', `${card.category} · ${card.severity}`, '', ...classificationMarkdown(card)].join('\n');
+  return [`**[${card.id}](${ruleDocsHref(card.id)})**: ${card.title}`, '', `${card.category} · ${card.severity}`, '', ...classificationMarkdown(card)].join('\n');
 }
 
 /** Hover for the id under the cursor in any document the server holds; null when there is none. */

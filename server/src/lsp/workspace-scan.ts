@@ -16,8 +16,8 @@ function listFiles(state: ServerState, roots: string[]): string[] {
 }
 
 /** Scans the workspace folders (or `params.folders`); cancellable through the request or the progress UI. */
-export async function scanWorkspace(state: ServerState, params: ScanWorkspaceParams, token: CancellationToken): Promise<ScanSummary> {
-  const roots = params.folders?.map(uriToPath) ?? state.folders;
+export async function scanWorkspace(state: ServerState, params: Partial<ScanWorkspaceParams>, token: CancellationToken): Promise<ScanSummary> {
+  const roots = Array.isArray(params.folders) ? params.folders.filter((f) => typeof f === 'string').map(uriToPath) : state.folders;
   const progress = await state.connection.window.createWorkDoneProgress();
   progress.begin('MLSec: scanning workspace', 0, 'listing files…', true);
   const summary: ScanSummary = { files: 0, findings: 0, skipped: 0, cancelled: false };

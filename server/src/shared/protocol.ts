@@ -34,6 +34,11 @@ export interface DiagnosticData {
 export interface InitializationOptions {
   /** `vscode.workspace.isTrusted` at start. */
   trusted?: boolean;
+  /**
+   * Client-side commands (ids from `Commands`) this client implements. Code actions use only these;
+   * other clients get the server-side `ServerCommands` through workspace/executeCommand instead.
+   */
+  clientCommands?: string[];
 }
 
 /** Client → server notification: the user granted workspace trust. */
@@ -122,6 +127,15 @@ export const Commands = {
   showRuleDocs: 'mlsec.showRuleDocs',
   generateThreatModel: 'mlsec.generateThreatModel',
   clearCellOutputs: 'mlsec.clearCellOutputs',
+} as const;
+
+/**
+ * Commands the server executes itself (workspace/executeCommand), for clients without mlsec's own.
+ * Ids differ from `Commands`: vscode-languageclient registers server commands as VS Code commands.
+ */
+export const ServerCommands = {
+  /** Arguments: `[ruleId]`. Opens the bundled rule page with window/showDocument when the client can; returns `RuleDocsResult | null`. */
+  showRuleDocs: 'mlsec.server.showRuleDocs',
 } as const;
 
 /**
