@@ -36,9 +36,9 @@ export interface Harness {
 
 /** Starts the server, runs initialize/initialized with the given folder and options. */
 export async function startServer(
-  opts: { folder?: string; trusted?: boolean; settings?: Record<string, unknown>; showDocument?: boolean; initializationOptions?: Record<string, unknown> } = {},
+  opts: { folder?: string; trusted?: boolean; settings?: Record<string, unknown>; showDocument?: boolean; initializationOptions?: Record<string, unknown>; env?: Record<string, string> } = {},
 ): Promise<Harness> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
@@ -98,6 +98,8 @@ export async function startServer(
     h.shownDocuments.push(p);
     return { success: true };
   });
+  // showWarningMessage & co. are requests (the user may pick an action): record and dismiss them.
+  conn.onRequest('window/showMessageRequest', (m: { type: number; message: string }) => (h.messages.push(m), null));
   conn.listen();
   const folder = opts.folder;
   const died = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`server exited (${code}) during initialize: ${stderr.join('')}`))));
@@ -108,7 +110,7 @@ export async function startServer(
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       window: { workDoneProgress: true, ...(opts.showDocument ? { showDocument: { support: true } } : {}) },
-      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true }, codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } },
       notebookDocument: { synchronization: { dynamicRegistration: false } },
     },
     initializationOptions: { trusted: opts.trusted ?? true, ...opts.initializationOptions },

@@ -36,6 +36,12 @@ export interface Fix {
   edits: TextEdit[];
   /** Safe to apply without review (keeps behaviour apart from removing the hazard). */
   safe: boolean;
+  /**
+   * Set on fixes completed by an online lookup of this key (`image:<ref>`, `pypi:<name>`, ...):
+   * their edits hold slots the editor fills only when the user picks the fix (mlsec.network.enabled).
+   * Writers of reports leave them out, since their edits are not final.
+   */
+  lookup?: string;
 }
 
 /** Where in a notebook a finding sits (cell index counts all cells, 0-based). */

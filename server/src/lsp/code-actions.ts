@@ -1,8 +1,9 @@
-// Code actions built only from diagnostic data: the fix, "ignore on this line", "show documentation", and fix-all.
+// Code actions built only from diagnostic data: the fix (lookup fixes resolved later), "ignore on this line", "show documentation", and fix-all.
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import { Commands, type DiagnosticData, FIX_ALL_KIND, ServerCommands } from '../shared/protocol';
 import { safeFixEdits } from './fix-all';
 import { envGitignoreAction } from './env-gitignore-action';
+import { lookupAction } from './pin-lookup';
 import { clearOutputActions } from './notebook-outputs';
 import type { ServerState } from './state';
 import { addToThreatModelAction } from './threat-model-action';
@@ -10,13 +11,16 @@ import { addToThreatModelAction } from './threat-model-action';
 function actionsFor(state: ServerState, uri: string, d: Diagnostic): CodeAction[] {
   const data = d.data as DiagnosticData | undefined;
   if (d.source !== 'mlsec' || !data?.ruleId) return [];
-  const out: CodeAction[] = data.fixes.map((fix, i) => ({
-    title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [d],
-    isPreferred: fix.safe && i === 0,
-    edit: { changes: { [uri]: fix.edits } },
-  }));
+  const out: CodeAction[] = [];
+  data.fixes.forEach((fix, i) => {
+    // A lookup fix has unfilled slots: it is offered (when enabled) as an action the client resolves.
+    if (fix.lookup) {
+      const action = lookupAction(state, uri, d, fix);
+      if (action) out.push(action);
+      return;
+    }
+    out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.safe && i === 0, edit: { changes: { [uri]: fix.edits } } });
+  });
   if (data.ignore) {
     out.push({ title: `Ignore ${data.ruleId} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [data.ignore] } } });
   }

@@ -63,7 +63,7 @@ export function findingDiagnostic(f: Finding, file: LineMap, style: IgnoreStyle)
   const ignore = ignoreEdit(file, f, style);
   const data: DiagnosticData = {
     ruleId: f.ruleId,
-    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => lspEdit(file, e)) })),
+    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => lspEdit(file, e)), ...(fix.lookup ? { lookup: fix.lookup } : {}) })),
     ignore: ignore && lspEdit(file, ignore),
   };
   return {

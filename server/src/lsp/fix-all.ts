@@ -19,7 +19,7 @@ export function safeFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   for (const d of diagnostics) {
     const data = d.data as DiagnosticData | undefined;
     if (d.source !== 'mlsec' || !data?.fixes) continue;
-    const fix = data.fixes.find((f) => f.safe);
+    const fix = data.fixes.find((f) => f.safe && !f.lookup);
     if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...fix.edits);
   }

@@ -7,7 +7,6 @@ import { onDidChangeWorkspaceFolders } from './workspace-folders';
 import { pullSettings } from './settings';
 import type { ServerState } from './state';
 import { uriToPath } from './uri';
-import { pinResolver } from '../plugins/supply-chain/network/pin-resolver';
 
 /** initialize: parsers are loaded here so no document is analysed before they are ready. */
 export async function onInitialize(state: ServerState, params: InitializeParams): Promise<InitializeResult> {
@@ -21,6 +20,7 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
     workspaceFolders: caps.workspace?.workspaceFolders === true,
     showDocument: caps.window?.showDocument?.support === true,
     clientCommands: new Set(Array.isArray(options?.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : []),
+    resolveEdits: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
   // Untrusted only when the client says so: other editors and tests have no notion of trust.
   state.settings.trusted = options?.trusted !== false;
@@ -30,7 +30,7 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' }, cells: [{ language: 'python' }] }] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       // Threat-model ids: completion in *.threatmodel.yaml, hover there and in suppression comments.
       completionProvider: { triggerCharacters: ['.', '-'] },
       hoverProvider: true,
@@ -45,12 +45,6 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
 /** initialized: pull settings, watch dependency files, read workspace facts, then analyse what is open. */
 export async function onInitialized(state: ServerState, reanalyze: () => void): Promise<void> {
   await pullSettings(state);
-  // Opt-in pin lookups (mlsec.network.enabled) land asynchronously: re-analyse so their fixes appear.
-  pinResolver.onResolved(() => {
-    // A landed lookup changes fixes, not text: drop the cached Python results so the rules run again.
-    for (const cache of state.caches.values()) cache.contextKey = '';
-    reanalyze();
-  });
   reanalyze();
   // The library throws if this is registered for a client without workspace folder support.
   if (state.caps.workspaceFolders) state.connection.workspace.onDidChangeWorkspaceFolders((e) => onDidChangeWorkspaceFolders(state, e, reanalyze));

@@ -8,6 +8,7 @@ import { onCodeAction } from './code-actions';
 import { closeDocument, scheduleDocument } from './diagnostics';
 import { onDidChangeWatchedFiles } from './facts';
 import { onInitialize, onInitialized } from './initialize';
+import { onCodeActionResolve } from './pin-lookup';
 import { forgetNotebookOutputs, setNotebookOutputs } from './notebook-outputs';
 import { clearCells, closeNotebook, scheduleNotebook } from './notebooks';
 import { reanalyzeAll } from './reanalyze';
@@ -84,6 +85,7 @@ notebooks.onDidClose((nb) => {
 });
 
 connection.onCodeAction((params) => onCodeAction(state, params));
+connection.onCodeActionResolve((action) => onCodeActionResolve(state, action));
 connection.onDidChangeConfiguration((params) =>
   safely('didChangeConfiguration', async () => {
     const wasEnabled = state.settings.enable;

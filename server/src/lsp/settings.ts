@@ -1,8 +1,8 @@
 // mlsec.* settings: pulled with workspace/configuration (or taken from didChangeConfiguration), parsed, then everything re-analysed.
 import type { DidChangeConfigurationParams } from 'vscode-languageserver/node';
 import { parseSettings } from '../shared/settings';
-import { pinResolver } from '../plugins/supply-chain/network/pin-resolver';
 import { rebuildFacts } from './facts';
+import { applyNetworkSettings } from './pin-lookup';
 import { logError, type ServerState } from './state';
 
 let lastWarnings = '';
@@ -15,8 +15,7 @@ export function applyRawSettings(state: ServerState, raw: unknown): void {
   const { settings, warnings } = parseSettings({ ...obj, trusted });
   settings.trusted = trusted;
   state.settings = settings;
-  // Python rules see no settings: the resolver itself carries the opt-in (mlsec.network.enabled).
-  pinResolver.enabled = settings.network?.enabled === true;
+  applyNetworkSettings(state);
   const text = warnings.join('; ');
   if (text && text !== lastWarnings) void state.connection.window.showWarningMessage(`mlsec settings: ${text}`);
   lastWarnings = text;

@@ -16,6 +16,8 @@ export interface ClientCaps {
   showDocument: boolean;
   /** Client-side commands the client implements (InitializationOptions.clientCommands). */
   clientCommands: ReadonlySet<string>;
+  /** The client resolves a code action's `edit` lazily (codeAction/resolve): lookup fixes need it. */
+  resolveEdits: boolean;
 }
 
 /** Everything handlers share. One instance per server process. */
@@ -43,7 +45,7 @@ export function createState(parts: Pick<ServerState, 'connection' | 'documents' 
     ...parts,
     settings: { ...DEFAULT_SETTINGS },
     facts: NO_FACTS,
-    caps: { configuration: false, watchedFilesDynamic: false, progress: false, workspaceFolders: false, showDocument: false, clientCommands: new Set() },
+    caps: { configuration: false, watchedFilesDynamic: false, progress: false, workspaceFolders: false, showDocument: false, clientCommands: new Set(), resolveEdits: false },
     folders: [],
     caches: new Map(),
     openNotebooks: new Set(),

@@ -66,7 +66,7 @@ export function buildJsonReport(r: ScanReport, toolVersion = mlsecVersion()): Js
       cellPart: loc.cell?.part ?? null,
       cellLine: loc.cell?.line ?? null,
       cellColumn: loc.cell?.column ?? null,
-      fixes: model ? [] : finding.fixes.map((fx) => ({ title: fx.title, safe: fx.safe, edits: fx.edits.map((e) => ({ ...fileRegion(analysis, e.range), newText: e.newText })) })),
+      fixes: model ? [] : finding.fixes.filter((fx) => !fx.lookup).map((fx) => ({ title: fx.title, safe: fx.safe, edits: fx.edits.map((e) => ({ ...fileRegion(analysis, e.range), newText: e.newText })) })),
       properties: finding.properties ?? {},
     };
   });

@@ -72,7 +72,8 @@ function sarifRegion(r: Region): Sarif.Region {
 }
 
 function fixesOf(a: FileAnalysis, f: Finding, loc: Sarif.ArtifactLocation): Sarif.Fix[] | undefined {
-  const fixes = f.fixes.filter((x) => x.edits.length > 0);
+  // Lookup fixes hold unfilled slots until the editor completes them: not a fix a report can carry.
+  const fixes = f.fixes.filter((x) => x.edits.length > 0 && !x.lookup);
   if (fixes.length === 0 || a.file.target === 'model') return undefined;
   return fixes.map((fix) => ({
     description: { text: fix.title },

@@ -18,6 +18,8 @@ export interface DiagnosticFix {
   /** Safe fixes are preferred quick fixes and are applied by `source.fixAll.mlsec`. */
   safe: boolean;
   edits: LspTextEdit[];
+  /** Set when the edits hold slots an online lookup of this key fills on codeAction/resolve (mlsec.network.enabled). */
+  lookup?: string;
 }
 
 /** `Diagnostic.data` of every mlsec finding: code actions are built from this alone. */
@@ -39,6 +41,11 @@ export interface InitializationOptions {
    * other clients get the server-side `ServerCommands` through workspace/executeCommand instead.
    */
   clientCommands?: string[];
+}
+
+/** `CodeAction.data` of a pinning fix that looks its value up when the user picks it (codeAction/resolve). */
+export interface LookupActionData {
+  mlsecLookup: { uri: string; key: string; edits: LspTextEdit[] };
 }
 
 /** Client → server notification: the user granted workspace trust. */

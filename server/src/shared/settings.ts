@@ -22,11 +22,19 @@ export interface MlsecSettings {
   /** Personal-data (privacy) detection. */
   privacy: PrivacySettings;
   /** Opt-in online lookups for pinning fixes (PyPI, container registries, GitHub, Hugging Face); off by default. */
-  network?: { enabled: boolean };
+  network?: NetworkSettings;
   /** Baseline file (`mlsec scan --write-baseline`), absolute or relative to the workspace root: its findings are not reported. */
   baseline?: string;
   /** A Python interpreter (or environment folder) whose installed versions pinning fixes may use; read from disk, never run. */
   pythonPath?: string;
+}
+
+/** `mlsec.network.*`: user-level only (application scope in the editor, refused from a config file). */
+export interface NetworkSettings {
+  /** Look values up when the user picks a pinning fix; never during analysis. */
+  enabled: boolean;
+  /** Hosts (`name`, `name:port` or `*.suffix`) the lookups may use besides the known public registries. */
+  allowedHosts?: string[];
 }
 
 /** Settings of the privacy rules (`mlsec.privacy.*`). */
@@ -113,11 +121,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (modelMb !== undefined) s.maxModelFileSize = Math.round(modelMb * 1024 * 1024);
   if (typeof r.trusted === 'boolean') s.trusted = r.trusted;
   if (r.privacy !== undefined && r.privacy !== null) parsePrivacy(r.privacy, s.privacy, warnings);
-  const network = (r.network ?? undefined) as { enabled?: unknown } | undefined;
-  if (network?.enabled !== undefined) {
-    if (typeof network.enabled === 'boolean') s.network = { enabled: network.enabled };
-    else warnings.push('network.enabled: expected true or false');
-  }
+  if (r.network !== undefined && r.network !== null) s.network = parseNetwork(r.network, warnings);
   if (r.pythonPath !== undefined && r.pythonPath !== null && r.pythonPath !== '') {
     if (typeof r.pythonPath === 'string') s.pythonPath = r.pythonPath;
     else warnings.push('pythonPath: expected a path to a Python interpreter');
@@ -151,4 +155,26 @@ function parsePrivacy(raw: unknown, out: PrivacySettings, warnings: string[]): v
   const mb = positiveNumber(p.dataFileBudgetMB, 'privacy.dataFileBudgetMB', warnings);
   if (mb !== undefined) out.dataFileBudget = Math.round(mb * 1024 * 1024);
   out.allowlist = stringList(p.allowlist, 'privacy.allowlist', warnings) ?? out.allowlist;
+}
+
+const HOST_ENTRY = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
+/** Reads the `network` sub-object; bad values fall back to off / no extra hosts. */
+function parseNetwork(raw: unknown, warnings: string[]): NetworkSettings {
+  const out: NetworkSettings = { enabled: false };
+  if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
+    warnings.push('network: expected an object');
+    return out;
+  }
+  const n = raw as Record<string, unknown>;
+  if (n.enabled !== undefined) {
+    if (typeof n.enabled === 'boolean') out.enabled = n.enabled;
+    else warnings.push('network.enabled: expected true or false');
+  }
+  const hosts = stringList(n.allowedHosts, 'network.allowedHosts', warnings);
+  if (hosts) {
+    out.allowedHosts = hosts.filter((h) => HOST_ENTRY.test(h)).map((h) => h.toLowerCase());
+    for (const h of hosts.filter((x) => !HOST_ENTRY.test(x))) warnings.push(`network.allowedHosts: '${h.slice(0, 80)}' is not a host name (name, name:port or *.suffix)`);
+  }
+  return out;
 }

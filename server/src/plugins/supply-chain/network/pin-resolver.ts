@@ -1,8 +1,9 @@
 // Opt-in online lookups for pinning fixes (mlsec.network.enabled): image digests (OCI v2), Action commit SHAs (GitHub REST),
-// Hugging Face commits and PyPI versions with hashes; cached, deduplicated, with timeouts. Analysers only peek synchronously.
-import { httpGet, type HttpResult } from './http';
+// Hugging Face commits and PyPI versions with hashes; cached, deduplicated, bounded, under the network policy. Analysis never calls it.
+import { DEFAULT_LIMITS, type GetLimits, httpGet, type HttpResult } from './http';
+import type { NetworkPolicy, TestingHooks } from './policy';
 
-/** Where each registry lives; tests point these at a local server. */
+/** Where each registry lives; tests point these at a local server (whose origin they exempt through TestingHooks). */
 export interface Endpoints {
   github: string;
   huggingface: string;
@@ -32,97 +33,134 @@ export function splitImage(ref: string): { host: string; name: string; tag: stri
   return { host, name, tag: m[3] ?? 'latest' };
 }
 
-/** The resolver: `peek` answers from the cache; `request` starts a lookup and calls the listeners when it lands. */
+/** A lookup's outcome: the value, or why there is none (refused, failed, not found). */
+export type LookupResult = { value: Value } | { error: string };
+
+/** How a resolver is built: endpoints, limits and (tests only) exemptions for a local server. */
+export interface ResolverOptions {
+  endpoints?: Endpoints;
+  timeoutMs?: number;
+  ttlMs?: number;
+  /** Test-only: origins exempt from the policy and a DNS replacement; never read from settings. */
+  testing?: TestingHooks;
+}
+
+/** The resolver: `request` looks a key up (cached, deduplicated) under the network policy. The server calls it only when the user picks a lookup fix. */
 export class PinResolver {
-  private cache = new Map<string, { value?: Value; at: number }>();
-  private inflight = new Map<string, Promise<Value | undefined>>();
-  private listeners: (() => void)[] = [];
-  /** Set by the server from mlsec.network.enabled, for rules that see no settings (Python rules). */
-  enabled = false;
+  private cache = new Map<string, { result: LookupResult; at: number }>();
+  private inflight = new Map<string, Promise<LookupResult>>();
+  readonly endpoints: Endpoints;
+  private policy: NetworkPolicy;
+  private limits: GetLimits;
+  private ttlMs: number;
 
-  constructor(public endpoints: Endpoints = PUBLIC_ENDPOINTS, public timeoutMs = 5000, private ttlMs = 60 * 60 * 1000) {}
-
-  /** Called after any lookup finishes (the server re-analyses so fixes pick the value up). */
-  onResolved(listener: () => void): void {
-    this.listeners.push(listener);
+  constructor(options: ResolverOptions = {}) {
+    this.endpoints = options.endpoints ?? PUBLIC_ENDPOINTS;
+    this.limits = { ...DEFAULT_LIMITS, timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs };
+    this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+    this.policy = { userHosts: [], testing: options.testing };
   }
 
-  /** The cached value for `key` (`image:<ref>`, `action:<owner/repo>@<ref>`, `hf:<kind>/<repo>@<rev>`, `pypi:<name>`), if any. */
-  peek(key: string): Value | undefined {
-    const hit = this.cache.get(key);
-    return hit && Date.now() - hit.at < this.ttlMs ? hit.value : undefined;
+  /** The hosts the user added (mlsec.network.allowedHosts, user-level only); a change clears the cache. */
+  setUserHosts(hosts: readonly string[]): void {
+    if (hosts.join('\n') === this.policy.userHosts.join('\n')) return;
+    this.policy = { ...this.policy, userHosts: [...hosts] };
+    this.cache.clear();
   }
 
-  /** Looks `key` up (once at a time per key; failures are cached too, so a dead network is not hammered). */
-  request(key: string): Promise<Value | undefined> {
+  /** Looks `key` up (`image:<ref>`, `action:<owner/repo>@<ref>`, `hf:<kind>/<repo>@<rev>`, `pypi:<name>`); one lookup at a time per key, failures cached too so a dead network is not hammered. */
+  request(key: string): Promise<LookupResult> {
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < this.ttlMs) return Promise.resolve(hit.value);
+    if (hit && Date.now() - hit.at < this.ttlMs) return Promise.resolve(hit.result);
     let p = this.inflight.get(key);
     if (!p) {
-      p = this.lookup(key).catch(() => undefined).then((value) => {
-        this.cache.set(key, { value, at: Date.now() });
-        this.inflight.delete(key);
-        for (const l of this.listeners) l();
-        return value;
-      });
+      p = this.lookup(key)
+        .then((value): LookupResult => ({ value }))
+        .catch((e: unknown): LookupResult => ({ error: (e as Error).message }))
+        .then((result) => {
+          this.cache.set(key, { result, at: Date.now() });
+          this.inflight.delete(key);
+          return result;
+        });
       this.inflight.set(key, p);
     }
     return p;
   }
 
-  private async lookup(key: string): Promise<Value | undefined> {
+  private async lookup(key: string): Promise<Value> {
     const [kind, rest] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
     if (kind === 'image') return this.imageDigest(rest);
     if (kind === 'action') {
-      const [repo, ref] = rest.split('@');
-      const [owner, name] = repo.split('/');
-      const r = await this.get(`${this.endpoints.github}/repos/${owner}/${name}/commits/${encodeURIComponent(ref)}`, { accept: 'application/vnd.github+json' });
-      const sha = (r?.json as { sha?: unknown } | undefined)?.sha;
-      return typeof sha === 'string' && /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
+      const [repo, ref = ''] = rest.split('@');
+      const [owner = '', name = ''] = repo.split('/');
+      const r = await this.get(`${this.endpoints.github}/repos/${segment(owner)}/${segment(name)}/commits/${encodeURIComponent(ref)}`, { accept: 'application/vnd.github+json' });
+      return commitSha(r, `${owner}/${name}@${ref} on GitHub`);
     }
     if (kind === 'hf') {
       const [path, rev] = rest.split('@');
       const [type, ...repo] = path.split('/');
-      const r = await this.get(`${this.endpoints.huggingface}/api/${type}/${repo.join('/')}/revision/${encodeURIComponent(rev || 'main')}`, {});
-      const sha = (r?.json as { sha?: unknown } | undefined)?.sha;
-      return typeof sha === 'string' && /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
+      const r = await this.get(`${this.endpoints.huggingface}/api/${segment(type)}/${repo.map(segment).join('/')}/revision/${encodeURIComponent(rev || 'main')}`, {});
+      return commitSha(r, `${repo.join('/')}@${rev || 'main'} on the Hub`);
     }
     if (kind === 'pypi') {
       const r = await this.get(`${this.endpoints.pypi}/pypi/${encodeURIComponent(rest)}/json`, { accept: 'application/json' });
-      const j = r?.json as { info?: { version?: unknown }; urls?: { digests?: { sha256?: unknown } }[] } | undefined;
-      if (typeof j?.info?.version !== 'string') return undefined;
-      const hashes = (j.urls ?? []).map((u) => u.digests?.sha256).filter((h): h is string => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)).map((h) => `sha256:${h}`);
-      return { version: j.info.version, hashes };
+      const j = r.json as { info?: { version?: unknown }; urls?: { digests?: { sha256?: unknown } }[] } | undefined;
+      const version = j?.info?.version;
+      // The version is written into the user's file: only a PEP 440-shaped string is accepted.
+      if (r.status !== 200 || typeof version !== 'string' || !/^[0-9A-Za-z][0-9A-Za-z.!+_-]{0,63}$/.test(version)) throw new Error(`no release of ${rest} found on PyPI (HTTP ${r.status})`);
+      const hashes = (Array.isArray(j?.urls) ? j.urls : []).map((u) => u?.digests?.sha256).filter((h): h is string => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)).map((h) => `sha256:${h}`);
+      return { version, hashes };
     }
-    return undefined;
+    throw new Error(`unknown lookup ${kind}`);
   }
 
   /** OCI distribution v2: the manifest's `Docker-Content-Digest`, with the anonymous bearer-token dance when asked (401). */
-  private async imageDigest(ref: string): Promise<string | undefined> {
+  private async imageDigest(ref: string): Promise<string> {
     const img = splitImage(ref);
-    if (!img) return undefined;
+    if (!img || img.name.split('/').some((p) => p === '.' || p === '..' || p === '')) throw new Error(`not an image reference: ${ref}`);
     const base = this.endpoints.registries[img.host] ?? `https://${img.host}`;
-    const url = `${base}/v2/${img.name}/manifests/${img.tag}`;
+    const url = `${base}/v2/${img.name}/manifests/${encodeURIComponent(img.tag)}`;
     let r = await this.get(url, { accept: MANIFEST_ACCEPT });
-    const challenge = r?.status === 401 ? /Bearer\s+realm="([^"]+)"(?:,\s*service="([^"]+)")?(?:,\s*scope="([^"]+)")?/i.exec(r.headers['www-authenticate'] ?? '') : undefined;
+    const challenge = r.status === 401 ? bearerChallenge(r.headers['www-authenticate'] ?? '') : undefined;
     if (challenge) {
       const q = new URLSearchParams();
-      if (challenge[2]) q.set('service', challenge[2]);
-      q.set('scope', challenge[3] ?? `repository:${img.name}:pull`);
-      const t = await this.get(`${challenge[1]}?${q}`, {});
-      const token = (t?.json as { token?: unknown; access_token?: unknown } | undefined);
+      if (challenge.service) q.set('service', challenge.service);
+      q.set('scope', challenge.scope ?? `repository:${img.name}:pull`);
+      // The realm comes from the registry's answer: it goes through the same policy as every other URL (get()).
+      const t = await this.get(`${challenge.realm}${challenge.realm.includes('?') ? '&' : '?'}${q}`, {});
+      const token = t.json as { token?: unknown; access_token?: unknown } | undefined;
       const bearer = typeof token?.token === 'string' ? token.token : typeof token?.access_token === 'string' ? token.access_token : undefined;
       if (bearer) r = await this.get(url, { accept: MANIFEST_ACCEPT, authorization: `Bearer ${bearer}` });
     }
-    const digest = r?.status === 200 ? r.headers['docker-content-digest'] : undefined;
-    return digest && /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+    const digest = r.status === 200 ? r.headers['docker-content-digest'] : undefined;
+    if (!digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) throw new Error(`${img.host} gave no digest for ${ref} (HTTP ${r.status})`);
+    return digest;
   }
 
-  private async get(url: string, headers: Record<string, string>): Promise<HttpResult | undefined> {
-    const r = await httpGet(url, headers, this.timeoutMs);
-    return 'error' in r ? undefined : r;
+  /** One GET under the policy; a refusal or network failure becomes the lookup's error. */
+  private async get(url: string, headers: Record<string, string>): Promise<HttpResult> {
+    const r = await httpGet(url, headers, this.policy, this.limits);
+    if ('error' in r) throw new Error(r.error);
+    return r;
   }
 }
 
-/** The process-wide resolver the analysers consult (only when `mlsec.network.enabled` is on). */
-export const pinResolver = new PinResolver();
+/** A path segment from workspace text, encoded so it stays one segment. */
+function segment(s: string): string {
+  return s === '.' || s === '..' ? '_' : encodeURIComponent(s);
+}
+
+function commitSha(r: HttpResult, what: string): string {
+  const sha = (r.json as { sha?: unknown } | undefined)?.sha;
+  if (r.status !== 200 || typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) throw new Error(`no commit found for ${what} (HTTP ${r.status})`);
+  return sha;
+}
+
+/** The parameters of a `WWW-Authenticate: Bearer realm=...,service=...,scope=...` challenge, in any order. */
+export function bearerChallenge(header: string): { realm: string; service?: string; scope?: string } | undefined {
+  const m = /^\s*Bearer\s+(.*)$/i.exec(header.slice(0, 2000));
+  if (!m) return undefined;
+  const params: Record<string, string> = {};
+  for (const p of m[1].matchAll(/([A-Za-z]+)="([^"]*)"/g)) params[p[1].toLowerCase()] = p[2];
+  return params.realm ? { realm: params.realm, service: params.service, scope: params.scope } : undefined;
+}

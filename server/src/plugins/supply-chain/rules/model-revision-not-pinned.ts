@@ -1,22 +1,20 @@
 // Hub downloads (from_pretrained, pipeline, hf_hub_download, load_dataset, SentenceTransformer, timm, torch.hub) without a commit-hash revision.
 import type { Node } from 'web-tree-sitter';
 import { isTrue, literalValue } from '../../../analysis/python/nodes';
+import type { Fix } from '../../../engine/finding';
 import { defineRule, type PythonRuleContext } from '../../../engine/rule';
 import { setKeywordArgument } from '../../../fixes/kwargs';
 import { isCommitSha } from '../pins';
 import { argument, HUB_LOADERS, hubName, isFromPretrained } from './hub-names';
-import { pinResolver } from '../network/pin-resolver';
+import { LOOKUP_SLOT, networkEnabled } from '../network/fixes';
 
 /** The marker the offline fix writes as `revision=`; the rule recognises it and asks for the real commit. */
 export const REVISION_PLACEHOLDER = 'MLSEC-PLACEHOLDER-commit-sha';
 
-/** With mlsec.network.enabled, the commit the Hub reports for `rev` (starting the lookup on first sight). */
-function hubCommitFix(call: Node, kind: 'models' | 'datasets', repo: string, rev: string | undefined) {
-  if (!pinResolver.enabled) return [];
-  const key = `hf:${kind}/${repo}@${rev ?? 'main'}`;
-  const sha = pinResolver.peek(key);
-  if (sha === undefined) void pinResolver.request(key);
-  return typeof sha === 'string' ? [{ title: `Pin revision to ${sha.slice(0, 12)} (the commit ${rev ?? 'main'} points at now, from the Hub)`, edits: setKeywordArgument(call, 'revision', `"${sha}"`), safe: false }] : [];
+/** With mlsec.network.enabled, a fix the editor completes with the commit the Hub reports for `rev` when the user picks it. */
+function hubCommitFix(call: Node, ctx: PythonRuleContext, kind: 'models' | 'datasets', repo: string, rev: string | undefined): Fix[] {
+  if (!networkEnabled(ctx)) return [];
+  return [{ title: `Pin revision to the commit ${rev ?? 'main'} points at now (looked up on the Hub when you pick this)`, edits: setKeywordArgument(call, 'revision', `"${LOOKUP_SLOT}"`), safe: false, lookup: `hf:${kind}/${repo}@${rev ?? 'main'}` }];
 }
 
 function checkRevision(call: Node, ctx: PythonRuleContext, repo: string, what: string, kind: 'models' | 'datasets' = 'models'): void {
@@ -34,13 +32,13 @@ function checkRevision(call: Node, ctx: PythonRuleContext, repo: string, what: s
       message: placeholder
         ? `${what} \`${repo}\`: replace mlsec's placeholder with the repository's full commit hash.`
         : `${what} \`${repo}\` at revision \`${rev.value}\`, a branch or tag the repository owner can move: pin the full 40-character commit hash.`,
-      fixes: placeholder ? [] : [...hubCommitFix(call, kind, repo, rev.value), placeholderFix(call)],
+      fixes: placeholder ? [] : [...hubCommitFix(call, ctx, kind, repo, rev.value), placeholderFix(call)],
       properties: { repo, revision: rev.value },
     });
     return;
   }
   if (args.hasSplat) return;
-  ctx.report({ range, message: `${what} \`${repo}\` without \`revision=\`: it loads whatever the default branch holds at run time, so a compromised or changed repository changes your model. Pin \`revision="<commit hash>"\`.`, fixes: [...hubCommitFix(call, kind, repo, undefined), placeholderFix(call)], properties: { repo } });
+  ctx.report({ range, message: `${what} \`${repo}\` without \`revision=\`: it loads whatever the default branch holds at run time, so a compromised or changed repository changes your model. Pin \`revision="<commit hash>"\`.`, fixes: [...hubCommitFix(call, ctx, kind, repo, undefined), placeholderFix(call)], properties: { repo } });
 }
 
 function placeholderFix(call: Node) {
