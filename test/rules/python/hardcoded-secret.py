@@ -3,7 +3,7 @@ import os
 import wandb
 from openai import OpenAI
 
-# expect: hardcoded-secret
+# expect: hardcoded-secret:error
 HF_TOKEN = "hf_znshLM5mFk7aayMBsEGdsTxHu4DUXftWCD"
 # expect: hardcoded-secret
 client = OpenAI(api_key="sk-proj-rjSVVJDXubhu3wQTA4d8frizktVxMNrv-gemvur_L5cxCJ5SuHvdjRXLwvrUS-8j")
@@ -11,13 +11,13 @@ client = OpenAI(api_key="sk-proj-rjSVVJDXubhu3wQTA4d8frizktVxMNrv-gemvur_L5cxCJ5
 legacy = "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"
 # expect: hardcoded-secret
 config = {"anthropic_api_key": "sk-ant-api03-HLK2uv9cvFbGxryN5jPer8y8ZLHwrA6BhhjJeX6mVCDpQeLC2vxatdJc2SQbc4DaHz3qF4YumHaKsbvmZLnkXkn7YhtUyAA"}
-# expect: hardcoded-secret
+# expect: hardcoded-secret:warning
 wandb.login(key="ee8ed0f6bc7e0183f3a506061914380c282d6f22")
 # expect: hardcoded-secret
 COHERE_API_KEY = "VFvGcXc7Uiwv3SfFTeUvJtDsYyHe4bQ2Lv5ARUdt"
 # expect: hardcoded-secret
 mistral_api_key: str = "YSGwyV9tZz3kXjUECgGqZvqoCT6KDFdt"
-# expect: hardcoded-secret
+# expect: hardcoded-secret:error
 aws_access_key_id = "AKIAMC5N2VQ42K6OCTOL"
 # expect: hardcoded-secret
 aws_secret_access_key = "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"
@@ -25,11 +25,11 @@ aws_secret_access_key = "FwCMLzyAGN2eQug2PCd5NVveVK2v+XVf9avnCSyf"
 github = "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"
 # expect: hardcoded-secret
 stripe_key = "sk_live_AywhC95NcgLha6cXErCsekJA"
-# expect: hardcoded-secret
+# expect: hardcoded-secret:warning
 engine_url = "postgresql://ml:Zo4VkqouKdX5TiGkLL@db.internal:5432/features"
 # expect: hardcoded-secret
 headers = {"Authorization": "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6Ik1MIn0.2ubgu4nYe4EbwTK_zRt5oz6ptnv9MjzH4D_JMfsfmXT"}
-# expect: hardcoded-secret
+# expect: hardcoded-secret:warning
 dbPassword = "Tr0ub4dor&5ZpT"
 # expect: hardcoded-secret
 greeting = f"token is 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"
@@ -76,3 +76,29 @@ EMRFS_SSE_KEY = "fs.s3.enableServerSideEncryption2"
 s3_key = "exports/2024-06-01/model-v12.tar.gz"
 # ok: hardcoded-secret
 result_key = "Ipv6CidrBlockAssociationSet2"
+# Identifiers, references and expressions are not credentials (class 1 of issue 10).
+# ok: hardcoded-secret
+token_states = encoder_out[0]
+# ok: hardcoded-secret
+lora_key = f"{base_key.rsplit('.', 1)[0]}.lora_down"
+# ok: hardcoded-secret
+CACHE_KEY = "nightly-wheel-index-digest-2025-03-02"
+# ok: hardcoded-secret
+task.set_output(output_parameter_key="pipelinechannel--train-model-2-metrics")
+# ok: hardcoded-secret
+mount_secret(env_map={"password": "DB_PASSWORD_ENV2"})
+# ok: hardcoded-secret
+upstream_key = "feature-store-offline-snapshot"
+# ok: hardcoded-secret
+fake_env = {"AWS_SECRET_ACCESS_KEY": "INVALID_KEY_FOR_RETRY_TEST_4242"}
+# ok: hardcoded-secret
+session_token = "http://auth.svc.cluster.local:8080/oauth/token"
+# ok: hardcoded-secret
+access_token = "*default_access_token_alias"
+# Severity follows the evidence (class 2): samples and documented defaults are notes.
+# expect: hardcoded-secret:note
+admin_password = "super-secret-pass-42"
+# expect: hardcoded-secret:note
+MINIO_ROOT_PASSWORD = "minio123"
+# expect: hardcoded-secret:note
+registry_password = "Rg8sLmQ2vX"  # replace with your registry password

@@ -1,5 +1,6 @@
 // The generic detector: a credential-named variable, key or argument assigned a literal that looks like a credential.
 import { charClasses, shannonEntropy } from './entropy';
+import { looksLikeIdentifier } from './identifiers';
 import type { NameKind } from './names';
 import { isDocumentedExample, isIdentifierOrDigest, isPathOrWord, isPlaceholder, isTemplateOrReference } from './placeholders';
 
@@ -31,6 +32,8 @@ export function looksLikeCredential(value: string, kind: NameKind): boolean {
   const v = value;
   if (v.length < 6 || v.length > 8192 || /\s/.test(v)) return false;
   if (isTemplateOrReference(v) || isPlaceholder(v) || isDocumentedExample(v) || isIdentifierOrDigest(v) || isPathOrWord(v)) return false;
+  // Names, references and images (`pipelinechannel--task-1-output`, `V1_ALLOWED_NAMESPACES`, `*anchor`) are not key material.
+  if (looksLikeIdentifier(v, kind !== 'password')) return false;
   // Regular expressions and format strings (`(?:...)`, `\\d`, `{}`), not credentials.
   if (/\(\?|\\|\{\}|\[\^/.test(v)) return false;
   // `id=HF_TOKEN,env=HF_TOKEN` (an option list such as `--secret id=...`) names a credential, it is not one.

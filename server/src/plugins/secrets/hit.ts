@@ -16,4 +16,11 @@ export interface Hit {
   wholeUrl?: boolean;
   /** 'valid' | 'invalid' when the format carries a checksum. */
   checksum?: string;
+  /**
+   * What the finding rests on: `format` (a provider format, PEM key, connection-string key or literal
+   * Kubernetes Secret data: error) or `context` (the surroundings say it is one — a credential-named key, a URL's userinfo — and the literal looks random: warning).
+   */
+  evidence: 'format' | 'context';
+  /** Set when the value itself says it is a stand-in (a documented default, a sample password): reported as a note, saying why. */
+  sample?: string;
 }

@@ -14,6 +14,8 @@ const NOT_SECRET_WORDS = new Set([
   'required', 'enabled', 'enable', 'disabled', 'validator', 'validation', 'policy', 'strength', 'field', 'input', 'form', 'secret_name',
   'provider', 'manager', 'store', 'vault', 'method', 'algorithm', 'alg', 'kind', 'mode', 'scheme', 'length', 'generator', 'counter',
   'tokenizer', 'tokens', 'keys', 'passwords', 'secrets', 'kid', 'username', 'email',
+  // Pipeline and model vocabulary: `outputParameterKey`, `output_artifact_key`, `token_embeddings`, `token_audiences`.
+  'parameter', 'parameters', 'artifact', 'artifacts', 'output', 'outputs', 'task', 'embedding', 'embeddings', 'logits', 'audience', 'audiences',
 ]);
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `db-password`, `db.password` into lower-case words. */
@@ -30,6 +32,8 @@ export function credentialKind(name: string): NameKind | undefined {
   const words = nameWords(name);
   if (words.length === 0 || words.length > 8) return undefined;
   if (words.some((w) => NOT_SECRET_WORDS.has(w))) return undefined;
+  // `accessKeyKey`, `secret_key_key`: the name of the key (in a Secret) that holds the credential, not the credential.
+  if (words.length >= 2 && words[words.length - 1] === 'key' && words[words.length - 2] === 'key') return undefined;
   const joined = words.join('_');
   if (words.some((w) => ['password', 'passwd', 'pwd', 'passphrase', 'contrasena'].includes(w)) || /(?:^|_)(?:db|database|sql|redis|mysql|postgres|smtp|mail|admin|root|user|ftp)_pass$/.test(joined)) return 'password';
   if (words.some((w) => ['secret', 'token', 'apikey', 'credential', 'credentials', 'creds', 'bearer', 'authorization', 'auth', 'sas', 'conn', 'connection'].includes(w))) {

@@ -2,6 +2,7 @@
 import type { OutputAnalyzer, RawFinding } from '../../engine/plugin';
 import { secretMessage, secretProperties } from './message';
 import { scanText } from './scan';
+import { assessHit, whySentence } from './severity';
 
 export const SECRET_IN_NOTEBOOK_OUTPUT = 'secret-in-notebook-output';
 
@@ -13,10 +14,12 @@ export const secretsOutputAnalyzer: OutputAnalyzer = {
     // Tracebacks and reprs print Python source and dicts, so names and values read as in code or config.
     return scanText(output.text, {}).map((hit): RawFinding => {
       const value = output.text.slice(hit.start, hit.end);
+      const assessed = assessHit(hit, output.text);
       return {
         ruleId: SECRET_IN_NOTEBOOK_OUTPUT,
         range: { start: hit.start, end: hit.end },
-        message: secretMessage(hit, value, 'output'),
+        severity: assessed.severity,
+        message: secretMessage(hit, value, 'output') + whySentence(assessed),
         properties: secretProperties(hit, value),
       };
     });

@@ -20,12 +20,18 @@ export function isTemplateOrReference(v: string): boolean {
     || /(?:os\.environ|getenv|process\.env|environ\.get|secretmanager|get_secret|userdata\.get)/.test(v);
 }
 
+/** `s3cr3t`, `p@ssw0rd`, `t0k3n` spelled back as words, so the trivial-word check sees through them. */
+function unLeet(v: string): string {
+  const map: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+  return v.toLowerCase().replace(/[013457@$]/g, (c) => map[c]);
+}
+
 /** True for values that stand in for a secret: placeholders, masked values, repeated or sequential characters, trivial words. */
 export function isPlaceholder(v: string): boolean {
   if (PLACEHOLDER_WORDS.test(v)) return true;
   // `test-key-123`, `demo_token`: fixtures and demos, not credentials.
   if (/(?:^|[_-])(?:test|demo|mock|local|dev)(?:[_-]|$)/i.test(v)) return true;
-  if (TRIVIAL.has(v.toLowerCase())) return true;
+  if (TRIVIAL.has(v.toLowerCase()) || TRIVIAL.has(unLeet(v))) return true;
   if (/(.)\1{5,}/.test(v)) return true;
   if (/0123456|1234567|abcdefg|ABCDEFG/.test(v)) return true;
   if (new Set(v).size < 5 && v.length >= 6) return true;

@@ -5,6 +5,7 @@ import { defineRule } from '../../engine/rule';
 import type { Hit } from './hit';
 import { secretMessage, secretProperties } from './message';
 import { scanText } from './scan';
+import { assessHit, whySentence } from './severity';
 
 export const HARDCODED_SECRET = 'hardcoded-secret';
 
@@ -38,11 +39,26 @@ function fixFor(root: Node, text: string, hit: Hit): Fix[] {
   return [{ title: `Read it from os.environ["${hit.env}"] (then revoke the leaked value)`, edits, safe: false }];
 }
 
-/** True when the hit lies in a string that is a statement of its own (a docstring or a bare string block). */
-function inDocstring(root: Node, hit: Hit): boolean {
+/** The string literal the hit lies in, if any. */
+function stringAt(root: Node, hit: Hit): Node | undefined {
   let n: Node | null = root.descendantForIndex(hit.start, Math.max(hit.start, hit.end - 1));
   while (n && n.type !== 'string' && n.type !== 'module') n = n.parent;
-  return !!n && n.type === 'string' && n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1;
+  return n && n.type === 'string' ? n : undefined;
+}
+
+/** True for a string that is a statement of its own (a docstring or a bare string block). */
+function isDocstring(s: Node): boolean {
+  return s.parent?.type === 'expression_statement' && s.parent.namedChildCount === 1;
+}
+
+/**
+ * A name-based find needs a plain string literal: not an expression, not an f-string that builds a
+ * name (`f"{key}.alpha"`), not a docstring (documentation examples). Provider formats count anywhere.
+ */
+function literalEvidence(root: Node, hit: Hit): boolean {
+  if (hit.evidence === 'format') return true;
+  const s = stringAt(root, hit);
+  return !!s && !isDocstring(s) && !s.children.some((c) => c.type === 'interpolation');
 }
 
 /** The Python rule: one visit of the module scans the whole source text. */
@@ -53,12 +69,13 @@ export const hardcodedSecret = defineRule({
   visit(node, ctx) {
     const text = ctx.file.text;
     for (const hit of scanText(text, { python: true })) {
-      // Name-based guesses inside docstrings are documentation examples; provider-format tokens are reported anywhere.
-      if (hit.name && inDocstring(node, hit)) continue;
+      if (!literalEvidence(node, hit)) continue;
       const value = text.slice(hit.start, hit.end);
+      const assessed = assessHit(hit, text, ctx.file.path);
       ctx.report({
         range: { start: hit.start, end: hit.end },
-        message: secretMessage(hit, value, 'code'),
+        severity: assessed.severity,
+        message: secretMessage(hit, value, 'code') + whySentence(assessed),
         fixes: hit.wholeUrl ? [] : fixFor(node, text, hit),
         properties: secretProperties(hit, value),
       });

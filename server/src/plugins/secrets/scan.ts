@@ -6,7 +6,8 @@ import { credentialKind, envNameFor, providerFromName } from './names';
 import { hasLongSequence, isDocumentedExample, isTemplateOrReference } from './placeholders';
 import { PROVIDERS } from './providers';
 import { findAzure, findPrivateKeys, findUrlCredentials } from './structured';
-import { findKubernetesSecretData } from './k8s-secret';
+import { findKubernetesSecretData, type Claimed } from './k8s-secret';
+import { sampleReason } from './samples';
 
 /** How values are written in the scanned text. */
 export interface ScanOptions {
@@ -30,7 +31,7 @@ function providerHits(text: string, out: Hit[]): void {
       const token = m[0];
       if (FILLER.test(token) || isDocumentedExample(token) || hasLongSequence(token) || new Set(token).size < 10) continue;
       if (p.validate && !p.validate(token)) continue;
-      const hit: Hit = { start: m.index, end: m.index + token.length, provider: p.id, label: p.label, env: p.env };
+      const hit: Hit = { start: m.index, end: m.index + token.length, provider: p.id, label: p.label, env: p.env, evidence: 'format' };
       if (p.checksum) hit.checksum = validTokenChecksum(token) ? 'valid' : 'invalid';
       out.push(hit);
     }
@@ -44,7 +45,7 @@ function awsSecretNear(text: string, hits: Hit[], out: Hit[]): void {
     const window = text.slice(h.end, h.end + 160);
     const m = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/.exec(window);
     if (m && /[0-9]/.test(m[0]) && /[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) && !isDocumentedExample(m[0])) {
-      out.push({ start: h.end + m.index, end: h.end + m.index + 40, provider: 'aws-secret-access-key', label: 'AWS secret access key', env: 'AWS_SECRET_ACCESS_KEY' });
+      out.push({ start: h.end + m.index, end: h.end + m.index + 40, provider: 'aws-secret-access-key', label: 'AWS secret access key', env: 'AWS_SECRET_ACCESS_KEY', evidence: 'format' });
     }
   }
 }
@@ -90,10 +91,17 @@ const NETRC = /(?<![\w-])(password|passwd)[ \t]+/g;
 // Terraform variables: the block's name names the credential, `default` holds it.
 const TF_VARIABLE = /variable[ \t]+"([\w-]{1,80})"[ \t]*\{[^}]{0,400}?\bdefault[ \t]*=[ \t]*/g;
 
+/** True when `key:` at `at` is the key *name* inside a `secretKeyRef`/`configMapKeyRef` (a reference to a secret, not its value). */
+function isReferenceKey(text: string, name: string, at: number): boolean {
+  if (name !== 'key') return false;
+  const before = text.slice(Math.max(0, at - 240), at);
+  return /(?:secretKeyRef|configMapKeyRef|secretRef|keyRef|valueFrom)\b[^\n]*\n(?:[^\n]*\n){0,3}[^\n]*$|(?:secretKeyRef|configMapKeyRef)[ \t]*:[ \t]*\{[^}\n]*$/.test(before);
+}
+
 function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
   const consider = (name: string, valueAt: number, python: boolean) => {
     const kind = credentialKind(name);
-    if (!kind) return;
+    if (!kind || isReferenceKey(text, name, valueAt)) return;
     const r = readValue(text, valueAt, python);
     if (!r) return;
     const raw = text.slice(r.start, r.end);
@@ -102,8 +110,9 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
     // `wandb.login(key=...)`: the call names the provider when the argument does not.
     const lineStart = text.lastIndexOf('\n', valueAt) + 1;
     const provider = providerFromName(name) ?? providerFromName(text.slice(Math.max(lineStart, valueAt - 60), valueAt));
+    const sample = sampleReason(value);
     out.push({
-      start: r.start + offset, end: r.end, name,
+      start: r.start + offset, end: r.end, name, evidence: 'context', ...(sample ? { sample } : {}),
       provider: provider?.id ?? 'generic', label: provider?.label ?? (kind === 'password' ? 'password' : 'credential'),
       // A name that itself looks like a token never becomes an env var name (it would land in fix titles and edits).
       env: looksLikeCredential(name, 'weak-key') ? provider?.env ?? 'SECRET' : /^[A-Z][A-Z0-9_]*$/.test(name) ? name : provider?.env ?? envNameFor(name.replace(/^.*\./, '')),
@@ -116,6 +125,8 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
     // `==` is a comparison, `=>`/`:=` are fine; in Python a bare `:` after a name only matters inside a dict (quoted name).
     if (m[3] === '=' && text[after] === '=') continue;
     if (python && m[3] === ':' && !m[1]) continue;
+    // `http://dex.auth.svc:5556/dex/token`: a host inside a URL, not a key (`host:port` reads like `name: value`).
+    if (m.index > 0 && /[/@]/.test(text[m.index - 1])) continue;
     consider(m[2], after, python);
   }
   USER_PASSWORD.lastIndex = 0;
@@ -153,9 +164,10 @@ export function scanText(text: string, opts: ScanOptions = {}): Hit[] {
   findPrivateKeys(text, hits);
   findAzure(text, hits);
   findUrlCredentials(text, hits);
+  const claimed: Claimed[] = [];
   if (!opts.providersOnly) {
+    findKubernetesSecretData(text, hits, claimed);
     genericHits(text, opts, hits);
-    findKubernetesSecretData(text, hits);
   }
   const excluded = excludedRanges(text);
   const kept: Hit[] = [];
@@ -163,6 +175,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Hit[] {
   for (const h of hits) {
     if (h.end <= h.start || isTemplateOrReference(text.slice(h.start, h.end))) continue;
     if (excluded.some((x) => h.start < x.end && x.start < h.end)) continue;
+    if (h.name && h.evidence === 'context' && claimed.some((x) => h.start < x.end && x.start < h.end)) continue;
     if (kept.some((k) => h.start < k.end && k.start < h.end)) continue;
     kept.push(h);
   }

@@ -1,5 +1,6 @@
 // Secrets with structure around them: PEM private keys, credentials in URLs, Azure connection strings and SAS signatures.
 import { isPlaceholder, isTemplateOrReference } from './placeholders';
+import { sampleReason } from './samples';
 import type { Hit } from './hit';
 
 const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?)-----/g;
@@ -18,7 +19,7 @@ export function findPrivateKeys(text: string, out: Hit[]): void {
     const sa = /"type"\s*:\s*"service_account"/.test(text);
     out.push({
       start: m.index, end: endAt < 0 ? m.index + m[0].length : endAt + endMarker.length,
-      provider: sa ? 'gcp-service-account' : 'private-key', label: sa ? 'GCP service-account private key' : 'private key', env: sa ? 'GOOGLE_APPLICATION_CREDENTIALS' : 'PRIVATE_KEY',
+      provider: sa ? 'gcp-service-account' : 'private-key', label: sa ? 'GCP service-account private key' : 'private key', env: sa ? 'GOOGLE_APPLICATION_CREDENTIALS' : 'PRIVATE_KEY', evidence: 'format',
     });
     PEM_BEGIN.lastIndex = endAt < 0 ? m.index + m[0].length : endAt;
   }
@@ -37,7 +38,8 @@ export function findUrlCredentials(text: string, out: Hit[]): void {
     // A text mentioning the form (`user:password@host`) or a template is not a credential.
     if (isTemplateOrReference(password) || isPlaceholder(password) || password.length < 4 || /^(?:pass(?:word)?|pwd|secret|foo|bar|baz|qux|\*+|x+|\$\w+)$/i.test(password) || /^\d{1,5}$/.test(password)) continue;
     const db = DB_SCHEMES.test(m[1]);
-    out.push({ start, end: start + password.length, provider: db ? 'database-url' : 'url-credentials', label: db ? `${m[1].toLowerCase()} URL password` : 'password in URL', env: db ? 'DATABASE_URL' : 'URL_PASSWORD', wholeUrl: true });
+    const sample = sampleReason(password);
+    out.push({ start, end: start + password.length, provider: db ? 'database-url' : 'url-credentials', label: db ? `${m[1].toLowerCase()} URL password` : 'password in URL', env: db ? 'DATABASE_URL' : 'URL_PASSWORD', wholeUrl: true, evidence: 'context', ...(sample ? { sample } : {}) });
   }
 }
 
@@ -50,12 +52,12 @@ export function findAzure(text: string, out: Hit[]): void {
   for (let m = AZURE_KEY.exec(text); m; m = AZURE_KEY.exec(text)) {
     if (isPlaceholder(m[2])) continue;
     const start = m.index + m[1].length + 1;
-    out.push({ start, end: start + m[2].length, provider: 'azure-connection-string', label: 'Azure connection-string key', env: 'AZURE_STORAGE_CONNECTION_STRING' });
+    out.push({ start, end: start + m[2].length, provider: 'azure-connection-string', label: 'Azure connection-string key', env: 'AZURE_STORAGE_CONNECTION_STRING', evidence: 'format' });
   }
   SAS_SIG.lastIndex = 0;
   for (let m = SAS_SIG.exec(text); m; m = SAS_SIG.exec(text)) {
     if (isPlaceholder(m[1])) continue;
     const start = m.index + 5;
-    out.push({ start, end: start + m[1].length, provider: 'azure-sas', label: 'Azure SAS signature', env: 'AZURE_SAS_TOKEN' });
+    out.push({ start, end: start + m[1].length, provider: 'azure-sas', label: 'Azure SAS signature', env: 'AZURE_SAS_TOKEN', evidence: 'format' });
   }
 }

@@ -12,6 +12,6 @@ export function findTerraformSecretOutputs(text: string, out: Hit[]): void {
     const ref = SECRET_REF.exec(body);
     if (!ref || /\bsensitive[ \t]*=[ \t]*true\b/.test(body)) continue;
     const start = m.index + m[0].indexOf('{') + 1 + ref.index;
-    out.push({ start, end: start + ref[0].length, provider: 'terraform-output', label: `IAM access key secret in Terraform output "${m[1]}" (not marked sensitive)`, env: 'AWS_SECRET_ACCESS_KEY' });
+    out.push({ start, end: start + ref[0].length, provider: 'terraform-output', label: `IAM access key secret in Terraform output "${m[1]}" (not marked sensitive)`, env: 'AWS_SECRET_ACCESS_KEY', evidence: 'context' });
   }
 }

@@ -4,6 +4,7 @@ import type { Target } from '../../engine/source-file';
 import { dockerfileSecretFix } from './dockerfile-fix';
 import { secretMessage, secretProperties, type Place } from './message';
 import { scanText } from './scan';
+import { assessHit, whySentence } from './severity';
 import { findTerraformSecretOutputs } from './terraform';
 
 export const SECRET_IN_DOCKERFILE = 'secret-in-dockerfile';
@@ -36,10 +37,12 @@ export const secretsTextAnalyzer: TextAnalyzer = {
     if (file.target === 'terraform') findTerraformSecretOutputs(file.text, hits);
     const findings: RawFinding[] = hits.map((hit) => {
       const value = file.text.slice(hit.start, hit.end);
+      const assessed = assessHit(hit, file.text, file.path);
       return {
         ruleId,
         range: { start: hit.start, end: hit.end },
-        message: secretMessage(hit, value, place),
+        severity: assessed.severity,
+        message: secretMessage(hit, value, place) + whySentence(assessed),
         properties: secretProperties(hit, value),
         fixes: file.target === 'dockerfile' ? dockerfileSecretFix(file, hit) : [],
       };
