@@ -1,4 +1,4 @@
-// Rewrites package.json's contributes.configuration from the rule cards (rules/**/*.yaml): one mlsec.rules entry per rule.
+// Rewrites package.json's contributes.configuration from the rule cards (rules/**/*.yaml): one mlsec.rules entry per rule; and the untrusted-workspace restrictions.
 // Only that section is touched (read/modify/write as JSON), so concurrent edits to scripts or dependencies survive.
 // Usage: node scripts/sync-manifest.mjs [--check]   (--check exits 1 if package.json is out of date)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ const configuration = {
     'mlsec.privacy.entities': { type: 'object', default: {}, markdownDescription: 'Personal-data types to report: entity type -> `false` turns it off (`email`, `phone`, `credit-card`, `iban`, `us-ssn`, `us-itin`, `uk-nhs`, `uk-nino`, `aadhaar`, `ca-sin`, `ip-address`, `mac-address`, `date-of-birth`, `street-address`, `person-name`). Unlisted types are on.', additionalProperties: { type: 'boolean' }, scope: 'resource' },
     'mlsec.privacy.minConfidence': { type: 'number', default: 0.5, minimum: 0, maximum: 1, markdownDescription: 'Personal data recognised with a lower confidence (0-1) is not reported. Context words (`ssn`, `phone`, a column name) raise the confidence.', scope: 'resource' },
     'mlsec.privacy.dataFileBudgetMB': { type: 'number', default: 1, minimum: 0.01, markdownDescription: 'How much of each data file (CSV/TSV/JSON Lines) is sampled for personal data, from its start (MB). The rest is skipped and reported as such.', scope: 'resource' },
-    'mlsec.privacy.allowlist': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Values never reported as personal data, or email domains written as `@example-corp.com`.', scope: 'resource' },
+    'mlsec.privacy.allowlist': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Values never reported as personal data, or email domains written as `@example-corp.com`. In an untrusted workspace only your user-level privacy settings apply.', scope: 'resource' },
     // Supply chain: parsed by parseSettings() (`network` sub-object). Application scope: a workspace cannot turn lookups on.
     'mlsec.network.enabled': { type: 'boolean', default: false, markdownDescription: 'Opt-in: pinning quick fixes may look up current values online (image digests from container registries, Action commit SHAs from GitHub, PyPI releases with hashes, Hub commits). The lookup happens only when you pick such a fix, never while files are analysed; only https, only known public registries plus `mlsec.network.allowedHosts`, never a loopback, private or link-local address. Off: fixes use the workspace lock files, or insert a clearly marked placeholder.', scope: 'application' },
     'mlsec.network.allowedHosts': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Extra registry hosts the lookups of `mlsec.network.enabled` may use (`registry.example.com`, `registry.example.com:5000`, `*.example.com`), besides Docker Hub, ghcr.io, quay.io, gcr.io, `*.pkg.dev`, mcr.microsoft.com, nvcr.io, public.ecr.aws, PyPI, the GitHub API and Hugging Face. User settings only; names resolving to internal addresses are still refused.', scope: 'application' },
@@ -65,10 +65,18 @@ const text = readFileSync(file, 'utf8');
 const pkg = JSON.parse(text);
 pkg.contributes ??= {};
 pkg.contributes.configuration = configuration;
+// In an untrusted workspace VS Code ignores workspace values of these (the client and server check too):
+// every setting a workspace could set. Application-scoped ones (network.*) have no workspace value at all.
+pkg.capabilities ??= {};
+pkg.capabilities.untrustedWorkspaces = {
+  supported: 'limited',
+  description: 'In untrusted workspaces MLSec still analyses open files and never executes or loads anything from the workspace. Only your user-level mlsec settings apply: workspace values cannot silence findings, choose a baseline or a Python environment, and no baseline file is read until you trust the workspace.',
+  restrictedConfigurations: Object.entries(configuration.properties).filter(([, p]) => p.scope !== 'application').map(([k]) => k),
+};
 const out = `${JSON.stringify(pkg, null, 2)}\n`;
 if (process.argv.includes('--check')) {
   if (out !== text) {
-    console.error('package.json contributes.configuration is out of date: run node scripts/sync-manifest.mjs');
+    console.error('package.json contributes.configuration or capabilities.untrustedWorkspaces is out of date: run node scripts/sync-manifest.mjs');
     process.exit(1);
   }
 } else if (out !== text) {

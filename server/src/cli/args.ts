@@ -26,6 +26,8 @@ export interface ScanOptions {
   baseline?: string;
   /** Write every current finding to this baseline file. */
   writeBaseline?: string;
+  /** A Python interpreter or environment whose installed versions pinning fixes may use (read, never run); never from a config file. */
+  pythonPath?: string;
 }
 
 /** What the command line asks for. */
@@ -52,7 +54,9 @@ Options:
                                       report only findings at or above this severity (default: note);
                                       the exit code counts the same findings
   -c, --config FILE                   settings file (YAML or JSON); default: mlsec.yaml, .mlsec.yaml,
-                                      mlsec.json or .mlsec.json in the scan root
+                                      mlsec.json or .mlsec.json in the scan root. It takes enable,
+                                      rules, include, exclude, maxFileSizeMB, maxModelFileSizeMB,
+                                      privacy and baseline; network and pythonPath are refused
       --max-file-size-mb N            skip source files larger than N MB (default: 5)
       --include GLOB                  scan only files matching GLOB (repeatable)
       --exclude GLOB                  skip files/directories matching GLOB (repeatable)
@@ -60,6 +64,9 @@ Options:
       --baseline FILE                 leave out findings accepted in FILE (report and exit code)
       --write-baseline FILE           write every current finding to FILE (rule, path, line,
                                       fingerprint; no source text or secret values)
+      --python-path PATH              a Python interpreter or environment folder whose installed
+                                      versions pinning fixes may use (its dist-info names are read,
+                                      nothing is run)
       --strict                        exit 2 if a rule failed or a file could not be parsed
       --exit-zero                     exit 0 even when findings are reported (tool errors still exit 2)
   -q, --quiet                         print findings only (no summary, no notes)
@@ -85,6 +92,7 @@ const VALUE_FLAGS: Record<string, string> = {
   '--exclude': 'exclude',
   '--baseline': 'baseline',
   '--write-baseline': 'write-baseline',
+  '--python-path': 'python-path',
 };
 const BOOL_FLAGS: Record<string, keyof ScanOptions | 'help' | 'version' | 'no-gitignore'> = {
   '--quiet': 'quiet', '-q': 'quiet',
@@ -176,6 +184,9 @@ function applyValue(o: ScanOptions, name: string, value: string): string | undef
       return;
     case 'write-baseline':
       o.writeBaseline = value;
+      return;
+    case 'python-path':
+      o.pythonPath = value;
       return;
   }
   return `unknown option '--${name}'`;

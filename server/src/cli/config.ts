@@ -2,14 +2,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { type MlsecSettings, parseSettings } from '../shared/settings';
+import { type MlsecSettings, parseConfigFileSettings, parseSettings } from '../shared/settings';
 import type { ScanOptions } from './args';
 
 /** Settings file names looked for in the scan root, in order. */
 export const CONFIG_NAMES = ['mlsec.yaml', '.mlsec.yaml', 'mlsec.yml', '.mlsec.yml', 'mlsec.json', '.mlsec.json'];
-
-// Keys a settings file may set. `trusted` is editor-only and a file must not be able to claim it.
-const KNOWN_KEYS = ['enable', 'rules', 'include', 'exclude', 'maxFileSize', 'maxFileSizeMB', 'maxModelFileSizeMB'];
 
 /** The settings the CLI runs with, where they came from, and what was wrong with them. */
 export interface ResolvedConfig {
@@ -60,24 +57,18 @@ export function resolveConfig(root: string, opts: ScanOptions): ResolvedConfig {
     const parsed = parseConfigText(text, file);
     if (parsed.error) return { settings: parseSettings({}).settings, file, warnings, error: parsed.error };
     raw = parsed.raw;
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      const obj = { ...(raw as Record<string, unknown>) };
-      for (const key of Object.keys(obj)) {
-        if (!KNOWN_KEYS.includes(key)) {
-          warnings.push(`${file}: unknown key '${key}' ignored (known: ${KNOWN_KEYS.join(', ')})`);
-          delete obj[key];
-        }
-      }
-      raw = obj;
-    }
   }
-  const parsed = parseSettings(raw);
-  for (const w of parsed.warnings) warnings.push(file ? `${file}: ${w}` : w);
+  // One settings model with the editor: the keys a repository must not set are refused here, with the reason.
+  const parsed = file ? parseConfigFileSettings(raw, file) : parseSettings(raw);
+  warnings.push(...parsed.warnings);
   const settings = parsed.settings;
   // Flags win over the file; globs add to the file's lists.
   if (opts.maxFileSizeMB !== undefined) settings.maxFileSize = Math.round(opts.maxFileSizeMB * 1024 * 1024);
   settings.include = [...settings.include, ...opts.include];
   settings.exclude = [...settings.exclude, ...opts.exclude];
+  // A baseline named in the file is relative to the scan root, as mlsec.baseline is to the workspace folder.
+  if (settings.baseline && !path.isAbsolute(settings.baseline)) settings.baseline = path.resolve(root, settings.baseline);
+  if (opts.pythonPath !== undefined) settings.pythonPath = opts.pythonPath;
   settings.trusted = true;
   return { settings, file, warnings };
 }

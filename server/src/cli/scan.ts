@@ -65,7 +65,7 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
   const missing = opts.paths.filter((p) => !fs.existsSync(path.resolve(cwd, p)));
   if (missing.length) return { ok: false, error: `path not found: ${missing.join(', ')}`, warnings: [] };
   const root = scanRoot(opts.paths, cwd);
-  const config = resolveConfig(root, { ...opts, config: opts.config && path.resolve(cwd, opts.config) });
+  const config = resolveConfig(root, { ...opts, config: opts.config && path.resolve(cwd, opts.config), pythonPath: opts.pythonPath && path.resolve(cwd, opts.pythonPath) });
   if (config.error) return { ok: false, error: config.error, warnings: config.warnings };
   const catalogue = loadCatalogue();
   if (!catalogue.registry) return { ok: false, error: catalogue.error!, warnings: config.warnings };
@@ -83,7 +83,7 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
     const rootDeps = fs.readdirSync(root).map((n) => path.join(root, n)).filter((p) => isDependencyFile(p) && fs.statSync(p).isFile());
     const depFiles = [...new Set([...walked.dependencyFiles, ...rootDeps])].sort();
     const facts = factsFromFiles(readDependencyFiles(depFiles, settings.maxFileSize));
-    // `pythonPath` in the config file: installed versions for pinning fixes (read from disk, never run).
+    // --python-path (never the config file): installed versions for pinning fixes (read from disk, never run).
     const installed = settings.pythonPath ? readInstalledEnvironment(path.resolve(root, settings.pythonPath)) : undefined;
     if (installed) facts.installed = installed;
     const ctx: EngineContext = { registry, settings, facts };
@@ -100,8 +100,10 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
     const err = writeBaseline(report, path.resolve(cwd, opts.writeBaseline));
     if (err) return { ok: false, error: err, warnings };
   }
-  if (opts.baseline) {
-    const { baseline, error } = readBaseline(path.resolve(cwd, opts.baseline));
+  // --baseline wins over the config file's `baseline` (already resolved against the scan root).
+  const baselineFile = opts.baseline ? path.resolve(cwd, opts.baseline) : settings.baseline;
+  if (baselineFile) {
+    const { baseline, error } = readBaseline(baselineFile);
     if (!baseline) return { ok: false, error: error!, warnings };
     applyBaseline(report, baseline);
   }

@@ -1,4 +1,4 @@
-// The editor honours `mlsec.baseline`: diagnostics whose CLI fingerprint (rule, relative path, line with secret spans blanked) is in the file are dropped.
+// The editor honours `mlsec.baseline` (trusted workspaces only): diagnostics whose CLI fingerprint (rule, relative path, line with secret spans blanked) is in the file are dropped.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver/node';
@@ -12,7 +12,9 @@ let loaded: { file: string; mtime: number; keys: Set<string> } | undefined;
 
 /** The accepted keys of the baseline file, re-read when it changes; undefined when unset or unreadable. */
 function acceptedKeys(state: Pick<ServerState, 'settings' | 'folders'>): Set<string> | undefined {
-  const setting = state.settings.baseline;
+  // Decided here, not only by the client: in an untrusted workspace a baseline file (a workspace file,
+  // or a path a workspace could name) must not hide findings.
+  const setting = state.settings.trusted ? state.settings.baseline : undefined;
   if (!setting) return undefined;
   const file = path.isAbsolute(setting) ? setting : path.join(state.folders[0] ?? process.cwd(), setting);
   let mtime: number;

@@ -17,7 +17,7 @@ import { onCustomRequest } from './requests';
 import { exportSarif } from './sarif-export';
 import { scanFile } from './scan-file';
 import { onNotebookClosed, onNotebookOpened } from './scan-publish';
-import { onDidChangeConfiguration, pullSettings } from './settings';
+import { onDidChangeConfiguration, onTrustChanged } from './settings';
 import { createState, logError } from './state';
 import { onThreatModelCompletion } from './threat-model-completion';
 import { generateThreatModelRequest } from './threat-model-generate';
@@ -100,14 +100,7 @@ connection.onNotification(P.NotebookOutputsNotification, (params: P.NotebookOutp
     scheduleNotebook(state, params.notebook);
   }),
 );
-connection.onNotification(P.TrustChangedNotification, (params: P.TrustChangedParams) =>
-  safely('trustChanged', async () => {
-    // A new settings object, not a mutation: the engine keys its caches on the settings value.
-    state.settings = { ...state.settings, trusted: params?.trusted === true };
-    await pullSettings(state);
-    reanalyze();
-  }),
-);
+connection.onNotification(P.TrustChangedNotification, (params: P.TrustChangedParams) => safely('trustChanged', () => onTrustChanged(state, params, reanalyze)));
 
 // Custom requests accept no params, `[]` or `[{…}]` as well as an object (generic clients such as Neovim).
 onCustomRequest<P.ScanWorkspaceParams, Promise<P.ScanSummary>>(connection, P.ScanWorkspaceRequest, (params, token) => scanWorkspace(state, params, token));

@@ -10,9 +10,9 @@ let lastWarnings = '';
 /** Parses raw `mlsec` settings into state; shows new warnings once instead of on every change. */
 export function applyRawSettings(state: ServerState, raw: unknown): void {
   const trusted = state.settings.trusted;
-  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-  // Trust comes from the editor, never from the (possibly workspace-controlled) settings object.
-  const { settings, warnings } = parseSettings({ ...obj, trusted });
+  // Trust comes from the editor (initialize, mlsec/trustChanged), never from the settings object:
+  // parseSettings does not read `trusted`.
+  const { settings, warnings } = parseSettings(raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {});
   settings.trusted = trusted;
   state.settings = settings;
   applyNetworkSettings(state);
@@ -38,5 +38,14 @@ export async function onDidChangeConfiguration(state: ServerState, params: DidCh
   else applyRawSettings(state, (params.settings as { mlsec?: unknown } | undefined)?.mlsec);
   // A new interpreter means new installed versions for pinning fixes.
   if (state.settings.pythonPath !== python) await rebuildFacts(state);
+  reanalyze();
+}
+
+/** mlsec/trustChanged: the user granted trust; baseline and pythonPath now count, so re-read settings and facts, then `reanalyze`. */
+export async function onTrustChanged(state: ServerState, params: { trusted?: unknown } | undefined, reanalyze: () => void): Promise<void> {
+  // A new settings object, not a mutation: the engine keys its caches on the settings value.
+  state.settings = { ...state.settings, trusted: params?.trusted === true };
+  await pullSettings(state);
+  await rebuildFacts(state);
   reanalyze();
 }

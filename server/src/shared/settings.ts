@@ -1,4 +1,4 @@
-// mlsec settings: one shape for the editor (mlsec.* configuration) and the CLI (flags + config file).
+// mlsec settings: one model for the editor (mlsec.* configuration) and the CLI (flags + config file): keys, where each may come from, one parser.
 
 /** A rule's configured level: a severity, or 'off' to disable it. */
 export type RuleLevel = 'error' | 'warning' | 'note' | 'off';
@@ -49,6 +49,81 @@ export interface PrivacySettings {
   allowlist: string[];
 }
 
+/**
+ * Every top-level key, and whether a config file (`mlsec.yaml`) may set it: `true`, or the reason
+ * it may not. The editor reads the same keys as `mlsec.<key>` settings (see EDITOR_SETTINGS).
+ */
+export const SETTING_KEYS: Readonly<Record<string, true | string>> = {
+  enable: true,
+  rules: true,
+  include: true,
+  exclude: true,
+  maxFileSize: true,
+  maxFileSizeMB: true,
+  maxModelFileSizeMB: true,
+  privacy: true,
+  baseline: true,
+  network: 'online lookups are a per-user choice, made in your user settings (mlsec.network.*); a repository must not turn them on or add hosts',
+  pythonPath: 'a repository must not choose which environment mlsec reads; pass --python-path on the command line, or set mlsec.pythonPath in the editor',
+  trusted: 'workspace trust is decided by the editor, never by a file',
+};
+
+/**
+ * The editor's settings (`mlsec.<name>` in package.json; a test keeps the two lists equal).
+ * Dotted names are sub-keys of the object parseSettings reads (`privacy.allowlist` -> `{ privacy: { allowlist } }`).
+ */
+export const EDITOR_SETTINGS: readonly string[] = [
+  'enable', 'rules', 'include', 'exclude', 'maxFileSizeMB',
+  'privacy.entities', 'privacy.minConfidence', 'privacy.dataFileBudgetMB', 'privacy.allowlist',
+  'network.enabled', 'network.allowedHosts', 'pythonPath', 'baseline',
+];
+
+/** What VS Code's `WorkspaceConfiguration.inspect(key)` tells about one setting (the fields used here). */
+export interface InspectedSetting {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+}
+
+/**
+ * The user's own (user-level, `globalValue`) and default values of every editor setting, as the
+ * nested object parseSettings reads. Used for an untrusted workspace (only what the user set counts)
+ * and for `network.*` always (application scope: never a workspace value).
+ */
+export function userLevelSettings(inspect: (name: string) => InspectedSetting | undefined, names: readonly string[] = EDITOR_SETTINGS): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const v = inspect(name);
+    const value = v?.globalValue ?? v?.defaultValue;
+    if (value === undefined) continue;
+    const parts = name.split('.');
+    let at = out;
+    for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[parts[parts.length - 1]] = value;
+  }
+  return out;
+}
+
+/**
+ * Settings from a config file: known keys go to parseSettings; keys a repository must not set
+ * (network, pythonPath, trusted) are dropped with the reason; unknown keys are dropped and named.
+ */
+export function parseConfigFileSettings(raw: unknown, file: string): ParsedSettings {
+  const warnings: string[] = [];
+  let kept: unknown = raw;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const obj: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      const rule = Object.hasOwn(SETTING_KEYS, key) ? SETTING_KEYS[key] : undefined;
+      if (rule === true) obj[key] = value;
+      else if (rule) warnings.push(`${file}: '${key}' is not read from a config file: ${rule}`);
+      else warnings.push(`${file}: unknown key '${key.slice(0, 80)}' ignored (known: ${Object.keys(SETTING_KEYS).filter((k) => SETTING_KEYS[k] === true).join(', ')})`);
+    }
+    kept = obj;
+  }
+  const parsed = parseSettings(kept);
+  return { settings: parsed.settings, warnings: [...warnings, ...parsed.warnings.map((w) => `${file}: ${w}`)] };
+}
+
 /** Defaults used when a setting is absent or invalid. */
 export const DEFAULT_SETTINGS: MlsecSettings = {
   enable: true,
@@ -87,7 +162,8 @@ function positiveNumber(v: unknown, key: string, warnings: string[]): number | u
 /**
  * Turns untrusted raw settings (VS Code configuration object, parsed config file) into
  * MlsecSettings. Never throws: bad values fall back to defaults and are reported in `warnings`.
- * `maxFileSizeMB` is accepted as the user-facing form of `maxFileSize`.
+ * `maxFileSizeMB` is accepted as the user-facing form of `maxFileSize`. `trusted` is never read
+ * from here: the editor's workspace trust sets it (the CLI runs trusted).
  */
 export function parseSettings(raw: unknown): ParsedSettings {
   const warnings: string[] = [];
@@ -119,7 +195,6 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (bytes !== undefined) s.maxFileSize = bytes;
   const modelMb = positiveNumber(r.maxModelFileSizeMB, 'maxModelFileSizeMB', warnings);
   if (modelMb !== undefined) s.maxModelFileSize = Math.round(modelMb * 1024 * 1024);
-  if (typeof r.trusted === 'boolean') s.trusted = r.trusted;
   if (r.privacy !== undefined && r.privacy !== null) parsePrivacy(r.privacy, s.privacy, warnings);
   if (r.network !== undefined && r.network !== null) s.network = parseNetwork(r.network, warnings);
   if (r.pythonPath !== undefined && r.pythonPath !== null && r.pythonPath !== '') {
