@@ -2,6 +2,8 @@
 import * as fs from 'fs';
 import { HELP, parseArgs, type ScanOptions } from './cli/args';
 import { runScan } from './cli/scan';
+import { formatStats, processFigures } from './cli/stats-report';
+import { enableStats, measure, takeStats } from './engine/stats';
 import { runThreatModel } from './cli/threat-model';
 import { buildJsonReport } from './output/json';
 import { buildSarif } from './output/sarif';
@@ -29,6 +31,18 @@ function emit(opts: ScanOptions, text: string): string | undefined {
 }
 
 async function scan(opts: ScanOptions): Promise<number> {
+  if (opts.stats) enableStats();
+  const code = await scanAndReport(opts);
+  const stats = takeStats();
+  if (stats) {
+    const files = Object.entries(stats).filter(([k]) => k.startsWith('target:') && !k.endsWith('(skipped)'));
+    const counted = { files: files.reduce((n, [, v]) => n + v.calls, 0), bytes: files.reduce((n, [, v]) => n + v.bytes, 0) };
+    process.stderr.write(formatStats(stats, processFigures(), counted));
+  }
+  return code;
+}
+
+async function scanAndReport(opts: ScanOptions): Promise<number> {
   const outcome = await runScan(opts);
   if (!outcome.ok) {
     for (const w of outcome.warnings) process.stderr.write(`mlsec: warning: ${w}\n`);
@@ -38,15 +52,17 @@ async function scan(opts: ScanOptions): Promise<number> {
   if (opts.format === 'text') {
     // Colour only when a person is reading a terminal; NO_COLOR (no-color.org) always wins.
     const color = !opts.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const out = formatText(report, { color, verbose: opts.verbose, quiet: opts.quiet });
+    const out = measure('main:output', 0, () => formatText(report, { color, verbose: opts.verbose, quiet: opts.quiet }));
     if (out.problems) process.stderr.write(out.problems);
     const err = emit(opts, out.report);
     if (err) return fail(err);
   } else {
     // Config warnings are inside the document too, but a person running the command should see them.
     for (const w of outcome.warnings) process.stderr.write(`mlsec: warning: ${w}\n`);
-    const doc = opts.format === 'sarif' ? buildSarif(report) : buildJsonReport(report);
-    const err = emit(opts, `${JSON.stringify(doc, null, 2)}\n`);
+    const err = measure('main:output', 0, () => {
+      const doc = opts.format === 'sarif' ? buildSarif(report) : buildJsonReport(report);
+      return emit(opts, `${JSON.stringify(doc, null, 2)}\n`);
+    });
     if (err) return fail(err);
     if (opts.output && !opts.quiet) process.stderr.write(`${formatSummary(summarize(report))} Report written to ${opts.output}.\n`);
   }

@@ -28,6 +28,8 @@ export interface ScanOptions {
   writeBaseline?: string;
   /** A Python interpreter or environment whose installed versions pinning fixes may use (read, never run); never from a config file. */
   pythonPath?: string;
+  /** Print time and bytes per phase and per file kind to stderr. */
+  stats?: boolean;
 }
 
 /** What the command line asks for. */
@@ -69,6 +71,7 @@ Options:
                                       nothing is run)
       --strict                        exit 2 if a rule failed or a file could not be parsed
       --exit-zero                     exit 0 even when findings are reported (tool errors still exit 2)
+      --stats                         print time and bytes per phase and per file kind to stderr
   -q, --quiet                         print findings only (no summary, no notes)
   -v, --verbose                       also list every skipped file and why
   -h, --help                          show this help
@@ -99,6 +102,7 @@ const BOOL_FLAGS: Record<string, keyof ScanOptions | 'help' | 'version' | 'no-gi
   '--verbose': 'verbose', '-v': 'verbose',
   '--strict': 'strict',
   '--exit-zero': 'exitZero',
+  '--stats': 'stats',
   '--no-gitignore': 'no-gitignore',
   '--help': 'help', '-h': 'help',
   '--version': 'version', '-V': 'version',
@@ -114,7 +118,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return 'error' in tm ? { kind: 'error', message: tm.error } : { kind: 'threat-model', options: tm.options };
   }
   if (argv[0] !== 'scan') return { kind: 'error', message: `unknown command '${argv[0]}' (try 'mlsec scan .' or 'mlsec --help')` };
-  const o: ScanOptions = { paths: [], format: 'text', minSeverity: 'note', include: [], exclude: [], gitignore: true, quiet: false, verbose: false, strict: false, exitZero: false };
+  const o: ScanOptions = { paths: [], format: 'text', minSeverity: 'note', include: [], exclude: [], gitignore: true, quiet: false, verbose: false, strict: false, exitZero: false, stats: false };
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -133,7 +137,7 @@ export function parseArgs(argv: readonly string[]): Command {
       if (eq > 0) return { kind: 'error', message: `${flag} takes no value` };
       if (bool === 'version') return { kind: 'version' };
       if (bool === 'no-gitignore') o.gitignore = false;
-      else if (bool === 'quiet' || bool === 'verbose' || bool === 'strict' || bool === 'exitZero') o[bool] = true;
+      else if (bool === 'quiet' || bool === 'verbose' || bool === 'strict' || bool === 'exitZero' || bool === 'stats') o[bool] = true;
       continue;
     }
     const name = VALUE_FLAGS[flag];

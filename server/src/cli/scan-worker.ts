@@ -1,8 +1,11 @@
 // Worker-thread entry for large CLI scans: one engine per thread, analysing the batches of paths it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzePath, type EngineContext, initEngine } from '../engine/analyze';
+import { hasIncludes } from '../engine/includes';
 import type { ProjectFacts } from '../engine/project-facts';
 import { loadRegistry } from '../engine/registry';
+import { enableStats, takeStats } from '../engine/stats';
+import { compactAnalysis } from '../output/locate';
 import { codeRules } from '../rules';
 import type { MlsecSettings } from '../shared/settings';
 
@@ -10,17 +13,30 @@ import type { MlsecSettings } from '../shared/settings';
 export interface WorkerInit {
   settings: MlsecSettings;
   facts: ProjectFacts;
+  /** Collect --stats figures and send them with each batch. */
+  stats?: boolean;
+}
+
+/** One batch of work: paths and the index of each in the main thread's list. */
+export interface WorkerBatch {
+  indexes: number[];
+  paths: string[];
 }
 
 async function main(): Promise<void> {
   const init = workerData as WorkerInit;
+  if (init.stats) enableStats();
   await initEngine();
   const ctx: EngineContext = { registry: loadRegistry(codeRules), settings: init.settings, facts: init.facts };
-  parentPort!.on('message', async (batch: { id: number; paths: string[] }) => {
+  parentPort!.on('message', async (batch: WorkerBatch) => {
     const results = [];
-    // analyzePath never throws: bad files come back as problems.
-    for (const p of batch.paths) results.push(await analyzePath(p, ctx));
-    parentPort!.postMessage({ id: batch.id, results });
+    // analyzePath never throws: bad files come back as problems. Results travel without their text
+    // (locations are computed here), so the main thread holds findings rather than every file.
+    for (const p of batch.paths) {
+      const a = await analyzePath(p, ctx);
+      results.push(compactAnalysis(a, hasIncludes(a.file.target)));
+    }
+    parentPort!.postMessage({ indexes: batch.indexes, results, stats: takeStats() });
   });
   parentPort!.postMessage({ ready: true });
 }

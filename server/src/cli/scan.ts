@@ -7,6 +7,7 @@ import { SEVERITY_RANK } from '../engine/finding';
 import { factsFromFiles, isDependencyFile } from '../engine/project-facts';
 import { readInstalledEnvironment } from '../plugins/supply-chain/installed';
 import { loadRegistry, type Registry } from '../engine/registry';
+import { measure, measureAsync } from '../engine/stats';
 import type { ScanProblem, ScanReport } from '../output/report';
 import { codeRules } from '../rules';
 import type { ScanOptions } from './args';
@@ -77,20 +78,20 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
   if (!settings.enable) {
     warnings.push(`${config.file ?? 'settings'}: enable is false; nothing scanned`);
   } else {
-    const walked = walk(opts.paths.map((p) => path.resolve(cwd, p)), { root, include: settings.include, exclude: settings.exclude, gitignore: opts.gitignore });
+    const walked = measure('main:walk', 0, () => walk(opts.paths.map((p) => path.resolve(cwd, p)), { root, include: settings.include, exclude: settings.exclude, gitignore: opts.gitignore }));
     for (const s of walked.skipped) extraProblems.push({ kind: 'skipped', message: s.reason, path: s.path });
     // Manifests at the root count even when only a subdirectory is scanned (`mlsec scan src`).
     const rootDeps = fs.readdirSync(root).map((n) => path.join(root, n)).filter((p) => isDependencyFile(p) && fs.statSync(p).isFile());
     const depFiles = [...new Set([...walked.dependencyFiles, ...rootDeps])].sort();
-    const facts = factsFromFiles(readDependencyFiles(depFiles, settings.maxFileSize));
+    const facts = measure('main:facts', 0, () => factsFromFiles(readDependencyFiles(depFiles, settings.maxFileSize)));
     // --python-path (never the config file): installed versions for pinning fixes (read from disk, never run).
     const installed = settings.pythonPath ? readInstalledEnvironment(path.resolve(root, settings.pythonPath)) : undefined;
     if (installed) facts.installed = installed;
     const ctx: EngineContext = { registry, settings, facts };
-    analyses = await analyzeFiles(walked.files, ctx);
+    analyses = await measureAsync('main:analyse', 0, () => analyzeFiles(walked.files, ctx));
     // Files pulled in with `-r`/`-c` whose names the walk does not recognise (deps/base.pip).
     await initEngine();
-    analyses.push(...(await followIncludes(analyses, root, (f, o) => analyzePath(f, ctx, o))));
+    analyses.push(...(await measureAsync('main:includes', 0, () => followIncludes(analyses, root, (f, o) => analyzePath(f, ctx, o)))));
   }
   // Config warnings travel with the report so JSON and SARIF carry them too.
   extraProblems.unshift(...warnings.map((message): ScanProblem => ({ kind: 'config-error', message })));

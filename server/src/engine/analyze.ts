@@ -10,6 +10,7 @@ import type { ProjectFacts } from './project-facts';
 import { analyzePythonSource, PythonAnalysisCache, type PythonAnalysisOptions } from './python-analyzer';
 import type { Registry } from './registry';
 import { computeLineStarts, createSourceFile, positionAt, type SourceFile, type Target } from './source-file';
+import { addStat, measure, measureAsync, statsEnabled } from './stats';
 import { applySuppressions } from './suppressions';
 import { detectTarget, looksLikePickle, refineYamlTarget } from './targets';
 import type { AnalyzerContext, RawFinding, TextAnalyzer } from './plugin';
@@ -67,7 +68,8 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
   for (const a of analyzers) {
     if (!a.analyzeNotebook) continue;
     try {
-      for (const { cell, finding } of a.analyzeNotebook(code.map((c) => c.text), actx)) raw.push(shiftFinding(finding, cellStarts[code[cell].index]));
+      const found = measure(`cell:${a.name}`, 0, () => a.analyzeNotebook!(code.map((c) => c.text), actx));
+      for (const { cell, finding } of found) raw.push(shiftFinding(finding, cellStarts[code[cell].index]));
     } catch (e) {
       problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
     }
@@ -75,7 +77,7 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
   for (const { text, index } of code) {
     for (const a of analyzers) {
       try {
-        for (const f of a.analyze(text, actx)) raw.push(shiftFinding(f, cellStarts[index]));
+        for (const f of measure(`cell:${a.name}`, text.length, () => a.analyze(text, actx))) raw.push(shiftFinding(f, cellStarts[index]));
       } catch (e) {
         problems.push({ kind: 'rule-error', message: `${a.name} failed on cell ${index}: ${(e as Error).message}` });
       }
@@ -87,7 +89,7 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
 /** Analyses an .ipynb file's JSON text; ranges are mapped into the JSON text and carry their cell. */
 export function analyzeNotebookJson(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): FileAnalysis & { notebook: ParsedNotebook } {
   const file = createSourceFile(path, 'notebook', text);
-  const notebook = parseNotebookJson(text);
+  const notebook = measure('parse:notebook', text.length, () => parseNotebookJson(text));
   const problems: Problem[] = notebook.errors.map((message) => ({ kind: 'parse-error', message }));
   if (notebook.cells.length === 0) return { file, findings: analyzeOutputs(notebook, ctx, problems), problems, notebook };
   const result = analyzeNotebookCells(notebook.cells, ctx, cache, options);
@@ -153,7 +155,7 @@ function runTextAnalyzers(file: SourceFile, ctx: EngineContext): FileAnalysis {
   const actx = analyzerContext(ctx);
   for (const a of textAnalyzersFor(file.target)) {
     try {
-      const r = a.analyze(file, actx);
+      const r = measure(`analyser:${a.name}`, file.text.length, () => a.analyze(file, actx));
       raw.push(...r.findings);
       problems.push(...(r.problems ?? []));
     } catch (e) {
@@ -203,7 +205,7 @@ function analyzeOutputs(notebook: ParsedNotebook, ctx: EngineContext, problems: 
     for (const a of analyzers) {
       let raw: RawFinding[];
       try {
-        raw = a.analyze(output, actx);
+        raw = measure(`output:${a.name}`, output.text.length, () => a.analyze(output, actx));
       } catch (e) {
         problems.push({ kind: 'rule-error', message: `${a.name} failed on cell ${output.cell}: ${(e as Error).message}` });
         continue;
@@ -244,6 +246,15 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * binary content in a text file and oversize files become problems ("skipped" with a reason).
  */
 export async function analyzePath(path: string, ctx: EngineContext, options: AnalyzePathOptions = {}): Promise<FileAnalysis> {
+  if (!statsEnabled()) return analyzePathUntimed(path, ctx, options);
+  const t0 = performance.now();
+  const a = await analyzePathUntimed(path, ctx, options);
+  const skipped = a.problems.some((p) => p.kind === 'skipped');
+  addStat(`target:${a.file.target}${skipped ? ' (skipped)' : ''}`, performance.now() - t0, a.file.text.length);
+  return a;
+}
+
+async function analyzePathUntimed(path: string, ctx: EngineContext, options: AnalyzePathOptions): Promise<FileAnalysis> {
   const empty = (target: SourceFile['target'], problem: Problem): FileAnalysis => ({ file: createSourceFile(path, target, ''), findings: [], problems: [problem] });
   let size: number;
   let head: Uint8Array;
@@ -271,9 +282,11 @@ export async function analyzePath(path: string, ctx: EngineContext, options: Ana
     if (size > ctx.settings.maxFileSize) {
       return empty(target, { kind: 'skipped', message: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(ctx.settings.maxFileSize / 1048576).toFixed(1)} MB limit (setting maxFileSize)` });
     }
+    const r0 = statsEnabled() ? performance.now() : 0;
     const bytes = await fs.promises.readFile(path);
     if (bytes.includes(0) && !looksLikePickle(head)) return empty(target, { kind: 'skipped', message: 'binary content (NUL bytes) in a text file' });
     const text = decoder.decode(bytes);
+    if (r0) addStat('read', performance.now() - r0, bytes.length);
     return options.target ? analyzeTextAs(path, text, options.target, ctx, undefined, options.variant) : analyzeText(path, text, ctx);
   } catch (e) {
     return empty(target, { kind: 'skipped', message: `analysis failed: ${(e as Error).message}` });
@@ -287,7 +300,7 @@ async function analyzeStreaming(path: string, target: Target, analyzers: TextAna
   let text = '';
   for (const a of analyzers) {
     try {
-      const r = await a.analyzePath!(path, analyzerContext(ctx));
+      const r = await measureAsync(`analyser:${a.name}`, 0, () => a.analyzePath!(path, analyzerContext(ctx)));
       if (!text) text = r.text;
       raw.push(...r.findings);
       problems.push(...(r.problems ?? []));

@@ -19,6 +19,11 @@ function realFile(p: string): string | undefined {
   }
 }
 
+/** True when files of `target` can include others: their text is read again after analysis (followIncludes). */
+export function hasIncludes(target: FileAnalysis['file']['target']): boolean {
+  return textAnalyzersFor(target).some((t) => t.includes);
+}
+
 /**
  * Analyses the files that `analyses` include (recursively) and that are not analysed yet, each as
  * its includer's target. Only existing files inside `root` are followed (an include cannot make a

@@ -11,6 +11,7 @@ import type { ProjectFacts } from './project-facts';
 import { type RuleQuery, ruleQuery, runRules } from './python-rule-runner';
 import type { Registry } from './registry';
 import { createSourceFile, lastAtOrBefore, type SourceFile } from './source-file';
+import { measure } from './stats';
 
 type UnitResult = { findings: Finding[]; problems: Problem[] };
 
@@ -125,11 +126,11 @@ function assemble(text: string, units: Unit[], results: Map<string, UnitResult>,
 }
 
 function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, settings: MlsecSettings, cache: PythonAnalysisCache): UnitResult {
-  const parsed = parsePython(file.text, cache.parsed);
+  const parsed = measure('parse:python', file.text.length, () => parsePython(file.text, cache.parsed));
   cache.parsed = parsed;
   const { tree } = parsed;
   const units = partition(tree.rootNode);
-  const imports = collectBindings(tree, file.text, units, cache);
+  const imports = measure('python:bindings', 0, () => collectBindings(tree, file.text, units, cache));
   const contextKey = contextKeyOf(imports, facts, rq, settings);
   if (contextKey !== cache.contextKey) {
     cache.results.clear();
@@ -143,11 +144,12 @@ function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, sett
     if (hit) fresh.set(k, hit);
     else missing.push(u);
   }
-  capturesByUnit(rq.query, tree.rootNode, missing).forEach((nodes, j) => {
+  const captured = measure('python:query', 0, () => capturesByUnit(rq.query, tree.rootNode, missing));
+  captured.forEach((nodes, j) => {
     const u = missing[j];
     const k = file.text.slice(u.start, u.end);
     if (fresh.has(k)) return; // an identical statement earlier in this pass
-    const r = runRules(nodes, rq.byKind, file, imports, facts, settings);
+    const r = measure('python:rules', 0, () => runRules(nodes, rq.byKind, file, imports, facts, settings));
     fresh.set(k, { findings: r.findings.map((f) => shiftFinding(f, -u.start)), problems: shiftProblems(r.problems, -u.start) });
   });
   cache.results = fresh;
@@ -212,10 +214,20 @@ export function analyzePythonSource(
   registry: Registry,
   settings: MlsecSettings,
   facts: ProjectFacts,
-  cache = new PythonAnalysisCache(),
+  cache?: PythonAnalysisCache,
   options: PythonAnalysisOptions = {},
 ): UnitResult {
   const rq = ruleQuery(registry, settings);
+  if (!cache) {
+    // A one-off analysis (CLI, workspace scan): free the tree's WASM memory now, or a scan of
+    // thousands of files keeps every tree alive until the thread exits.
+    const own = new PythonAnalysisCache();
+    try {
+      return analyzeFully(file, rq, facts, settings, own);
+    } finally {
+      own.dispose();
+    }
+  }
   return (options.quick && analyzeLocally(file, rq, facts, settings, cache)) || analyzeFully(file, rq, facts, settings, cache);
 }
 

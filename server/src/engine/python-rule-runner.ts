@@ -11,6 +11,7 @@ import type { ProjectFacts } from './project-facts';
 import type { Registry } from './registry';
 import type { PythonRule, PythonRuleContext, RuleCard } from './rule';
 import type { SourceFile } from './source-file';
+import { addStat, statsEnabled } from './stats';
 
 /** A rule that is on, with its effective severity. */
 export interface ActiveRule {
@@ -117,6 +118,8 @@ export function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file:
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   const memo = nodeFacts(imports);
+  // Per-rule timing only under --stats: two clock reads per rule and node.
+  const timed = statsEnabled();
   for (const node of nodes) {
     for (const active of byKind.get(node.type) ?? []) {
       const ctx: PythonRuleContext = {
@@ -137,11 +140,13 @@ export function runRules(nodes: Node[], byKind: Map<string, ActiveRule[]>, file:
           });
         },
       };
+      const t0 = timed ? performance.now() : 0;
       try {
         active.rule.visit(node, ctx);
       } catch (e) {
         problems.push({ kind: 'rule-error', ruleId: active.card.id, message: `rule ${active.card.id} failed: ${(e as Error).message}`, range: { start: node.startIndex, end: node.endIndex } });
       }
+      if (timed) addStat(`rule:${active.card.id}`, performance.now() - t0);
     }
   }
   return { findings, problems };

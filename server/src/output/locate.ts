@@ -23,6 +23,19 @@ export interface Location extends Region {
 }
 
 type Piece = ParsedNotebook['sources'][number][number];
+
+/**
+ * An analysis whose locations were computed where it was analysed (a scan worker, the scan cache):
+ * its text can then be dropped, so the main thread of a large scan holds findings, not files.
+ */
+export interface LocatedAnalysis extends FileAnalysis {
+  /** locate() and fileRegion() answers, by range (and cell) key. */
+  located: Record<string, Location | Region>;
+}
+
+const locKey = (range: OffsetRange, cell?: CellLocation) => `${range.start}:${range.end}${cell ? `:${cell.cell}${cell.cellPart}` : ''}`;
+const regionKey = (range: OffsetRange) => `r${range.start}:${range.end}`;
+const precomputed = (a: FileAnalysis, key: string) => (a as Partial<LocatedAnalysis>).located?.[key];
 const notebooks = new WeakMap<FileAnalysis, ParsedNotebook>();
 
 /** The parsed notebook of a notebook analysis (the engine attaches it; otherwise it is re-parsed once). */
@@ -81,11 +94,15 @@ function spanOf(region: Region, text: string): Location['span'] {
 
 /** The 1-based file region of an offset range (no notebook mapping: SARIF regions address the file itself). */
 export function fileRegion(a: FileAnalysis, range: OffsetRange): Region {
+  const pre = precomputed(a, regionKey(range));
+  if (pre) return pre;
   return regionOf(a.file.lineStarts, a.file.text.length, range);
 }
 
 /** Locates an offset range of an analysed file (with the finding's cell for notebook findings). */
 export function locate(a: FileAnalysis, range: OffsetRange, cell?: CellLocation): Location {
+  const pre = precomputed(a, locKey(range, cell));
+  if (pre) return pre as Location;
   const file = a.file;
   const region = regionOf(file.lineStarts, file.text.length, range);
   const nb = notebookOf(a);
@@ -98,4 +115,24 @@ export function locate(a: FileAnalysis, range: OffsetRange, cell?: CellLocation)
   const cellRegion = regionOf(starts, found.text.length, { start: found.start, end: found.end });
   const text = lineText({ lineStarts: starts, text: found.text }, cellRegion.line - 1);
   return { ...region, cell: { index: found.index, part: found.part, ...cellRegion }, lineText: text, span: spanOf(cellRegion, text) };
+}
+
+/**
+ * Computes every location the writers will ask for (findings, their fix edits, problems) and drops the
+ * file's text and parsed notebook. `keepText` keeps the text for later readers (files with includes).
+ */
+export function compactAnalysis(a: FileAnalysis, keepText = false): LocatedAnalysis {
+  const located: Record<string, Location | Region> = {};
+  for (const f of a.findings) {
+    located[locKey(f.range, f.cell)] ??= locate(a, f.range, f.cell);
+    for (const fix of f.fixes) for (const e of fix.edits) located[regionKey(e.range)] ??= fileRegion(a, e.range);
+  }
+  for (const p of a.problems) {
+    if (!p.range) continue;
+    located[locKey(p.range)] ??= locate(a, p.range);
+    located[regionKey(p.range)] ??= fileRegion(a, p.range);
+  }
+  const { path, target, variant } = a.file;
+  const file = keepText ? a.file : { path, target, ...(variant === undefined ? {} : { variant }), text: '', lineStarts: [0] };
+  return { file, findings: a.findings, problems: a.problems, located };
 }

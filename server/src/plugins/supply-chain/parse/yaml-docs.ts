@@ -1,5 +1,6 @@
 // YAML documents with positions (via the `yaml` package) and small walkers; never throws.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { measure } from '../../../engine/stats';
 
 /** A string scalar with its value range (quotes excluded when present). */
 export interface YamlString {
@@ -11,7 +12,7 @@ export interface YamlString {
 /** Parses every document; syntax errors come back as messages with offsets. */
 export function parseYamlDocs(text: string): { docs: unknown[]; errors: { message: string; start: number; end: number }[] } {
   try {
-    const parsed = parseAllDocuments(text);
+    const parsed = measure('parse:yaml', text.length, () => parseAllDocuments(text));
     const list = Array.isArray(parsed) ? parsed : [parsed];
     const errors = list.flatMap((d) => d.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] })));
     return { docs: list.map((d) => d.contents), errors };
