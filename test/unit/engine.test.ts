@@ -167,6 +167,22 @@ test('the keystroke fast path matches a full analysis, and bails out when an imp
   cache.dispose();
 });
 
+test('a folder name saved in another statement is a file-level fact: adding or removing it re-checks the loads', async () => {
+  const ctx = await engineContext();
+  const revisions = (r: { findings: { ruleId: string }[] }) => r.findings.filter((f) => f.ruleId === 'model-revision-not-pinned').length;
+  const cache = new PythonAnalysisCache();
+  let src = 'from transformers import AutoModel\nm = AutoModel.from_pretrained("my-run")\nx = 1\n';
+  assert.equal(revisions(analyzePython('a.py', src, ctx, cache)), 1);
+  src = src.replace('x = 1', 'm.save_pretrained("my-run")');
+  const quick = analyzePython('a.py', src, ctx, cache, { quick: true });
+  assert.equal(revisions(quick), 0, 'the load of the saved folder is no longer a hub download');
+  assert.equal(cache.needsFullAnalysis, false, 'a new written name takes the full path');
+  src = src.replace('m.save_pretrained("my-run")', 'm.save_pretrained("other")');
+  assert.equal(revisions(analyzePython('a.py', src, ctx, cache, { quick: true })), 1);
+  assert.deepEqual(analyzePython('a.py', src, ctx, cache).findings, analyzePython('a.py', src, ctx).findings);
+  cache.dispose();
+});
+
 test('a throwing rule is recorded and the other rules still run', async () => {
   const ctx = await engineContext();
   const boom = defineRule({ id: 'unsafe-torch-load', target: 'python', kinds: ['call'], visit() { throw new Error('boom'); } });

@@ -12,7 +12,7 @@ test('test data wins over test code, test code over docs', () => {
 });
 
 test('docs words are whole words of a folder name', () => {
-  assert.deepEqual(fileRole('notebooks/transformers_doc/en/quicktour.ipynb'), { kind: 'docs', segment: 'notebooks' });
+  assert.deepEqual(fileRole('notebooks/transformers_doc/en/quicktour.ipynb'), { kind: 'docs', segment: 'transformers_doc' }, 'the folder closest to the file');
   assert.equal(fileRole('transformers_doc/en/quicktour.ipynb')?.segment, 'transformers_doc');
   assert.equal(fileRole('amazon-sagemaker-examples/x/train.ipynb')?.kind, 'docs');
   assert.equal(fileRole('course/en/chapter1/section3.ipynb')?.kind, 'docs');

@@ -43,12 +43,12 @@ export function analyzePython(path: string, text: string, ctx: EngineContext, ca
   return { file, findings: kept, problems: [...problems, ...unused] };
 }
 
-/** Analyses notebook cells as one program; results are relative to each cell's text. */
-export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
+/** Analyses notebook cells as one program; results are relative to each cell's text. `path` (the notebook's, when known) gives cell analysers the file role. */
+export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions, path?: string): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
   const joined = joinCodeCells(cells);
   const file = createSourceFile('<notebook>', 'python', joined.text);
   const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
-  findings.push(...runCellAnalyzers(cells, joined.cellStarts, ctx, problems));
+  findings.push(...runCellAnalyzers(cells, joined.cellStarts, ctx, problems, path));
   const { kept, unused } = applySuppressions(findings, joined.text, file.lineStarts);
   const cellProblems = [...problems, ...unused].map((p) => {
     if (!p.range) return p;
@@ -59,10 +59,10 @@ export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: E
 }
 
 /** Runs the cell analysers over each joined code cell's raw text; ranges and edits shifted into the joined text. */
-function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: readonly number[], ctx: EngineContext, problems: Problem[]): Finding[] {
+function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: readonly number[], ctx: EngineContext, problems: Problem[], path?: string): Finding[] {
   const analyzers = cellAnalyzers();
   if (analyzers.length === 0) return [];
-  const actx = analyzerContext(ctx);
+  const actx = path === undefined ? analyzerContext(ctx) : { ...analyzerContext(ctx), path };
   const raw: RawFinding[] = [];
   const code = cells.map((c, i) => ({ text: c.text, index: i })).filter(({ index }) => cellStarts[index] >= 0);
   for (const a of analyzers) {
@@ -92,7 +92,7 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
   const notebook = measure('parse:notebook', text.length, () => parseNotebookJson(text));
   const problems: Problem[] = notebook.errors.map((message) => ({ kind: 'parse-error', message }));
   if (notebook.cells.length === 0) return { file, findings: analyzeOutputs(notebook, ctx, problems), problems, notebook };
-  const result = analyzeNotebookCells(notebook.cells, ctx, cache, options);
+  const result = analyzeNotebookCells(notebook.cells, ctx, cache, options, path);
   const toFile = (cell: number, r: { start: number; end: number }) => ({
     start: fileOffsetOf(notebook.sources[cell], r.start),
     end: fileOffsetOf(notebook.sources[cell], r.end),

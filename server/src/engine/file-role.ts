@@ -33,12 +33,14 @@ export function fileRole(path: string): FileRole | undefined {
   const parts = path.replace(/\\/g, '/').replace(/^[a-z]+:\/\/[^/]*/i, '').split('/').filter(Boolean);
   const dirs = parts.slice(0, -1);
   const base = parts[parts.length - 1] ?? '';
-  const data = dirs.find((d) => TEST_DATA.test(d));
+  // The folder closest to the file names the role best (`notebooks/course/en/x.ipynb` -> `course/`).
+  const inner = [...dirs].reverse();
+  const data = inner.find((d) => TEST_DATA.test(d));
   if (data) return { kind: 'test-data', segment: data };
-  const test = dirs.find((d) => TEST_DIR.test(d));
+  const test = inner.find((d) => TEST_DIR.test(d));
   if (test) return { kind: 'test', segment: test };
   if (TEST_FILE.test(base)) return { kind: 'test', segment: base };
-  const docs = dirs.find((d) => words(d).some((w) => DOCS_WORD.test(w)));
+  const docs = inner.find((d) => words(d).some((w) => DOCS_WORD.test(w)));
   if (docs) return { kind: 'docs', segment: docs };
   return undefined;
 }

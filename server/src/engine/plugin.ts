@@ -26,6 +26,8 @@ export interface AnalyzerContext {
   facts: ProjectFacts;
   /** True when `ruleId` exists and is not turned off: skip work for disabled rules. */
   enabled(ruleId: string): boolean;
+  /** The notebook's path or URI for cell analysers (their input is cell text), when the caller knows it: file roles come from it. */
+  path?: string;
 }
 
 /** Analyses one text file of the given targets (Dockerfile, requirements, YAML, .env, ...). Must not throw on bad input. */

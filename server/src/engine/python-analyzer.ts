@@ -3,6 +3,7 @@ import type { Node, Query as QueryType, Tree } from 'web-tree-sitter';
 import { Query } from 'web-tree-sitter';
 import { BINDING_KINDS, type Binding, bindingsOf, ImportTable, significantBindings } from '../analysis/python/imports';
 import { localSource } from '../analysis/python/local-reparse';
+import { writtenBindings } from '../analysis/python/written-paths';
 import { partition, type Unit } from '../analysis/python/units';
 import { parsePython, parsePythonSnippet, pythonLanguage, textChange, type ParsedPython } from '../parsers/python';
 import type { MlsecSettings } from '../shared/settings';
@@ -79,9 +80,10 @@ function shiftProblems(items: Problem[], by: number): Problem[] {
   return items.map((x) => (x.range ? { ...x, range: { start: x.range.start + by, end: x.range.end + by } } : { ...x }));
 }
 
-function bindingsIn(root: Node, units: Unit[]): Binding[][] {
+function bindingsIn(root: Node, units: Unit[], text: string): Binding[][] {
   bindingQuery ??= new Query(pythonLanguage(), BINDING_KINDS.map((k) => `(${k}) @${k}`).join(' '));
-  return capturesByUnit(bindingQuery, root, units).map((nodes) => nodes.flatMap(bindingsOf));
+  // Folder names a statement saves models to are file-level facts too: a change to them re-checks the file.
+  return capturesByUnit(bindingQuery, root, units).map((nodes, i) => [...nodes.flatMap(bindingsOf), ...writtenBindings(text.slice(units[i].start, units[i].end))]);
 }
 
 /** Reads all bindings (imports, aliases, locals), reusing per-unit results from the cache. */
@@ -94,7 +96,7 @@ function collectBindings(tree: Tree, text: string, units: Unit[], cache: PythonA
     if (hit) next.set(key, hit);
     else missing.push(u);
   }
-  bindingsIn(tree.rootNode, missing).forEach((b, i) => next.set(text.slice(missing[i].start, missing[i].end), b));
+  bindingsIn(tree.rootNode, missing, text).forEach((b, i) => next.set(text.slice(missing[i].start, missing[i].end), b));
   cache.bindings = next;
   return new ImportTable(units.flatMap((u) => next.get(text.slice(u.start, u.end)) ?? []));
 }
@@ -178,7 +180,7 @@ function analyzeLocally(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, se
   try {
     const root = tree.rootNode;
     const whole = [{ start: 0, end: local.source.length, kind: 'stmt' as const }];
-    bindings = bindingsIn(root, whole)[0];
+    bindings = bindingsIn(root, whole, local.source)[0];
     // A changed import or alias changes how every statement resolves: re-check the file.
     const wild = cache.imports.hasWildcards;
     if (!oldBindings || significantBindings(bindings, wild) !== significantBindings(oldBindings, wild)) return undefined;

@@ -24,7 +24,7 @@ export function analyzeNotebook(state: ServerState, nb: NotebookDocument, option
     try {
       let cache = state.caches.get(nb.uri);
       if (!cache) state.caches.set(nb.uri, (cache = new PythonAnalysisCache()));
-      const result = analyzeNotebookCells(inputs, state, cache, options);
+      const result = analyzeNotebookCells(inputs, state, cache, options, nb.uri);
       settleLater(nb.uri, cache, () => {
         const current = state.notebooks.getNotebookDocument(nb.uri);
         if (current) analyzeNotebook(state, current);

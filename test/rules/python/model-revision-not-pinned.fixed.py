@@ -6,7 +6,7 @@ from sentence_transformers import SentenceTransformer
 import timm
 import torch
 
-# expect: model-revision-not-pinned
+# expect: model-revision-not-pinned:warning
 model = AutoModel.from_pretrained("bert-base-uncased", revision="MLSEC-PLACEHOLDER-commit-sha")
 # expect: model-revision-not-pinned
 tok = AutoTokenizer.from_pretrained("org/model", revision="MLSEC-PLACEHOLDER-commit-sha")
@@ -24,7 +24,7 @@ rev = AutoModel.from_pretrained("org/model", revision=REVISION)
 clf = pipeline("text-classification", model="distilbert/distilbert-base-uncased-finetuned-sst-2-english", revision="MLSEC-PLACEHOLDER-commit-sha")
 # ok: model-revision-not-pinned
 default = pipeline("sentiment-analysis")
-# expect: model-revision-not-pinned
+# expect: model-revision-not-pinned:note
 weights = hf_hub_download("org/model", "model.safetensors", revision="MLSEC-PLACEHOLDER-commit-sha")
 # expect: model-revision-not-pinned
 snap = snapshot_download(repo_id="org/model", revision="MLSEC-PLACEHOLDER-commit-sha")

@@ -34,7 +34,8 @@ test('an unpinned requirement gets a pin fix from the installed environment when
   const r = analyzeText('requirements.txt', text, { ...ctx, facts });
   const torch = r.findings.find((f) => f.ruleId === 'unpinned-requirement' && f.range.start === 0);
   assert.ok(torch, 'torch is reported');
-  const fix = torch.fixes.find((f) => /installed environment/.test(f.title));
+  // The file's unpinned lines are one finding; its fixes pin them all, then each one alone.
+  const fix = torch.fixes.find((f) => /^Pin torch .*installed environment/.test(f.title));
   assert.ok(fix, `a pin fix from the installed environment: ${torch.fixes.map((f) => f.title).join(' | ')}`);
   assert.equal(applyEdits(text, fix.edits), 'torch==2.3.1\nscikit-learn>=1.2\n');
 });

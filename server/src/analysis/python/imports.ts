@@ -7,7 +7,9 @@ export type Binding =
   | { kind: 'import'; name: string; target: string }
   | { kind: 'alias'; name: string; parts: string[] }
   | { kind: 'wildcard'; module: string }
-  | { kind: 'local'; name: string };
+  | { kind: 'local'; name: string }
+  /** A literal folder name the file saves a model to or pushes it under (see written-paths.ts). */
+  | { kind: 'written'; path: string };
 
 /** Node kinds that can create bindings. */
 export const BINDING_KINDS = ['import_statement', 'import_from_statement', 'assignment', 'parameters', 'for_statement', 'as_pattern'];
@@ -123,6 +125,7 @@ export class ImportTable {
   private readonly aliases = new Map<string, string[]>();
   private readonly locals = new Set<string>();
   private readonly wildcards: string[] = [];
+  private readonly written = new Set<string>();
   /** A stable string of the table's content: when it changes, cached per-statement results are stale. */
   readonly signature: string;
 
@@ -134,11 +137,18 @@ export class ImportTable {
         if (!this.aliases.has(b.name)) this.aliases.set(b.name, b.parts);
       } else if (b.kind === 'wildcard') {
         if (!this.wildcards.includes(b.module)) this.wildcards.push(b.module);
+      } else if (b.kind === 'written') {
+        this.written.add(b.path);
       } else this.locals.add(b.name);
     }
     const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const locals = [...this.locals].filter((n) => shadowsFallback(n, this.wildcards.length > 0)).sort();
-    this.signature = JSON.stringify([sorted(this.imports), sorted(this.aliases), locals, this.wildcards]);
+    this.signature = JSON.stringify([sorted(this.imports), sorted(this.aliases), locals, this.wildcards, [...this.written].sort()]);
+  }
+
+  /** True when the file saves or pushes a model under this literal name: a later load of it is the file's own output. */
+  writes(path: string): boolean {
+    return this.written.has(path);
   }
 
   /** True when the file has `from x import *`, which makes every local name significant. */

@@ -1,12 +1,13 @@
 // Dockerfiles: base images without digest, unpinned installs in RUN, `curl | sh`, `ADD <url>` without --checksum.
 import type { Problem } from '../../../engine/finding';
+import { fileRole, roleClause } from '../../../engine/file-role';
 import type { AnalyzerContext, RawFinding, TextAnalyzer } from '../../../engine/plugin';
 import type { SourceFile } from '../../../engine/source-file';
 import { classifyImage, imageMessage, placeholderDigestFix } from '../images';
 import { installIssues, pipesDownloadToShell, substitutesDownloadIntoShell } from '../install-commands';
 import { argWords, parseDockerfile, type Instruction } from '../parse/dockerfile';
 import { tokenizeShell, type ShellCommand } from '../parse/shell';
-import { installFinding } from './install-finding';
+import { commandFinding } from './install-finding';
 import { digestFix } from '../network/fixes';
 
 /** Rule ids this analyser reports. */
@@ -61,26 +62,28 @@ function substitute(ref: string, args: Map<string, string>): string | undefined 
   return unknown ? undefined : out;
 }
 
-function checkFrom(ctx: AnalyzerContext, ins: Instruction, stages: Set<string>, args: Map<string, string>, findings: RawFinding[]): void {
+function checkFrom(ctx: AnalyzerContext, path: string, ins: Instruction, stages: Set<string>, args: Map<string, string>, findings: RawFinding[]): void {
   const words = argWords(ins).filter((w) => !w.text.startsWith('--'));
   const image = words[0];
   if (!image) return;
   if (words[1]?.text.toLowerCase() === 'as' && words[2]) stages.add(words[2].text.toLowerCase());
-  reportImage(ctx, image, stages, args, findings, 'Base image');
+  reportImage(ctx, path, image, stages, args, findings, 'Base image');
 }
 
-function reportImage(ctx: AnalyzerContext, image: { text: string; start: number; end: number }, stages: Set<string>, args: Map<string, string>, findings: RawFinding[], where: string): void {
+function reportImage(ctx: AnalyzerContext, path: string, image: { text: string; start: number; end: number }, stages: Set<string>, args: Map<string, string>, findings: RawFinding[], where: string): void {
   if (stages.has(image.text.toLowerCase()) || /^\d+$/.test(image.text)) return;
   const resolved = image.text.includes('$') ? substitute(image.text, args) : image.text;
   if (!resolved || stages.has(resolved.toLowerCase())) return;
   const { pin } = classifyImage(resolved);
   if (pin === 'digest' || pin === 'skip') return;
   const label = resolved === image.text ? where : `${where} (\`${image.text}\` with its ARG defaults)`;
+  // Sample and test images are built to try or test something, not shipped.
+  const role = pin === 'latest' ? fileRole(path) : undefined;
   findings.push({
     ruleId: DOCKER_RULES.image,
     range: { start: image.start, end: image.end },
-    severity: pin === 'tag' ? 'note' : pin === 'placeholder' ? 'warning' : undefined,
-    message: imageMessage(resolved, pin, label),
+    severity: pin === 'tag' || role ? 'note' : pin === 'placeholder' ? 'warning' : undefined,
+    message: `${imageMessage(resolved, pin, label)}${role ? ` Reported as a note because ${roleClause(role, 'this Dockerfile')}: its image is not shipped.` : ''}`,
     fixes: pin !== 'placeholder' && resolved === image.text ? [...digestFix(ctx, resolved, image.end), placeholderDigestFix(image.end)] : [],
     properties: { image: resolved, pin },
   });
@@ -89,7 +92,13 @@ function reportImage(ctx: AnalyzerContext, image: { text: string; start: number;
 function checkRun(file: SourceFile, ins: Instruction, ctx: AnalyzerContext, findings: RawFinding[]): void {
   const commands = runCommands(file.text, ins);
   if (ctx.enabled(DOCKER_RULES.install)) {
-    for (const cmd of commands) for (const issue of installIssues(cmd, { apt: true })) findings.push(installFinding(DOCKER_RULES.install, issue, 'RUN'));
+    const role = fileRole(file.path);
+    // Sample and test images are built by people trying an example or by a test run, not shipped: hygiene, not risk.
+    const downgrade = role ? `${roleClause(role, 'this Dockerfile')}: its image is built to try or test something, not shipped` : undefined;
+    for (const cmd of commands) {
+      const f = commandFinding(DOCKER_RULES.install, installIssues(cmd, { apt: true }), 'RUN', { downgrade });
+      if (f) findings.push(f);
+    }
   }
   if (!ctx.enabled(DOCKER_RULES.pipeToShell)) return;
   const piped = commands.find(pipesDownloadToShell);
@@ -125,7 +134,7 @@ export const dockerfileAnalyzer: TextAnalyzer = {
         const m = /^\s*(\w+)=("?)([^"\s]*)\2/.exec(ins.args);
         if (m && !args.has(m[1])) args.set(m[1], m[3]);
       } else if (ins.keyword === 'FROM' && ctx.enabled(DOCKER_RULES.image)) {
-        checkFrom(ctx, ins, stages, args, findings);
+        checkFrom(ctx, file.path, ins, stages, args, findings);
       } else if (ins.keyword === 'FROM') {
         const w = argWords(ins).filter((x) => !x.text.startsWith('--'));
         if (w[1]?.text.toLowerCase() === 'as' && w[2]) stages.add(w[2].text.toLowerCase());
@@ -137,7 +146,7 @@ export const dockerfileAnalyzer: TextAnalyzer = {
         // `COPY --from=ghcr.io/astral-sh/uv:latest ...` pulls an image, not a stage.
         const from = argWords(ins).find((w) => w.text.startsWith('--from='));
         const ref = from?.text.slice('--from='.length);
-        if (from && ref && /[:/]/.test(ref)) reportImage(ctx, { text: ref, start: from.start + 7, end: from.end }, stages, args, findings, '`COPY --from` image');
+        if (from && ref && /[:/]/.test(ref)) reportImage(ctx, file.path, { text: ref, start: from.start + 7, end: from.end }, stages, args, findings, '`COPY --from` image');
       }
     }
     return { findings, problems };

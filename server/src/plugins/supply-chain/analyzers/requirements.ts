@@ -6,16 +6,12 @@ import { pypiFix } from '../network/fixes';
 import { parseRequirements } from '../parse/requirements';
 import { classifyPip } from '../pins';
 import { hasLockFile } from '../locks';
+import { fileDowngrade, groupedFindings, type LooseEntry } from './requirement-groups';
 
 /** Rule ids this analyser reports. */
 export const REQUIREMENT_RULES = { unpinned: 'unpinned-requirement', extraIndex: 'pip-extra-index-url', insecureIndex: 'pip-insecure-index' } as const;
 
-/** The message for a requirement that is unpinned (`warning`) or pinned without a hash (`note`). */
-export function unpinnedMessage(spec: string, name: string | undefined, level: 'unpinned' | 'exact', why: string | undefined): string {
-  const what = name ? `\`${name}\`` : `\`${spec}\``;
-  if (level === 'exact') return `${what} is pinned to a version but not verified: ${why ?? 'no hash'}. A re-published or compromised artefact would install silently; add hashes (\`pip-compile --generate-hashes\`, \`uv pip compile --generate-hashes\`) or install from a lock file.`;
-  return `${what} is not pinned: ${why ?? 'no version'}. Each install can fetch a different (possibly malicious) release; pin \`==\` with \`--hash\` or install from a lock file.`;
-}
+export { unpinnedMessage } from './requirement-groups';
 
 // `-r` files are requirements like the includer; `-c` files only cap versions.
 const INCLUDE_OPTS = new Map<string, string | undefined>([['-r', undefined], ['--requirement', undefined], ['-c', 'constraints'], ['--constraint', 'constraints']]);
@@ -31,6 +27,7 @@ export const requirementsAnalyzer: TextAnalyzer = {
     const isConstraints = file.variant === 'constraints' || /(^|[\\/])constraints[^\\/]*$/i.test(file.path);
     // pip-tools inputs (`requirements.in`) are meant to hold ranges when a compiled, hashed lock exists.
     const compiledInput = /\.in$/i.test(file.path) && hasLockFile(ctx.facts);
+    const loose: LooseEntry[] = [];
     for (const e of parsed.entries) {
       if (e.kind === 'option') {
         const value = e.value ?? '';
@@ -61,9 +58,11 @@ export const requirementsAnalyzer: TextAnalyzer = {
         findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, severity: 'warning', fixes, message: `\`${v.name ?? e.spec}\` has no \`--hash\` but other lines do: pip's hash-checking mode is all-or-nothing, so this install fails (or, with the hashes removed, nothing is verified). Add its hashes${v.level === 'unpinned' ? ' and pin it with `==`' : ''}.` });
         continue;
       }
-      if (v.level === 'unpinned') findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, fixes, message: unpinnedMessage(e.spec, v.name, 'unpinned', v.why) });
-      else if (v.level === 'exact') findings.push({ ruleId: REQUIREMENT_RULES.unpinned, range, severity: 'note', fixes: fixes.filter((f) => f.edits.length > 1), message: unpinnedMessage(e.spec, v.name, 'exact', v.why) });
+      if (v.level === 'unpinned') loose.push({ range, spec: e.spec, name: v.name, level: 'unpinned', why: v.why, fixes });
+      else if (v.level === 'exact') loose.push({ range, spec: e.spec, name: v.name, level: 'exact', why: v.why, fixes: fixes.filter((f) => f.edits.length > 1) });
     }
+    // One finding per file and kind, listing the packages (a 30-line file is one decision: lock it), not one per line.
+    findings.push(...groupedFindings(REQUIREMENT_RULES.unpinned, loose, '', fileDowngrade(file.path)));
     return { findings, problems };
   },
   includes(file) {

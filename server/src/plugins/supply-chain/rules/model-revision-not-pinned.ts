@@ -2,6 +2,8 @@
 import type { Node } from 'web-tree-sitter';
 import { isTrue, literalValue } from '../../../analysis/python/nodes';
 import type { Fix } from '../../../engine/finding';
+import { normaliseWrittenPath } from '../../../analysis/python/written-paths';
+import { fileRole, roleClause } from '../../../engine/file-role';
 import { defineRule, type PythonRuleContext } from '../../../engine/rule';
 import { setKeywordArgument } from '../../../fixes/kwargs';
 import { isCommitSha } from '../pins';
@@ -17,11 +19,38 @@ function hubCommitFix(call: Node, ctx: PythonRuleContext, kind: 'models' | 'data
   return [{ title: `Pin revision to the commit ${rev ?? 'main'} points at now (looked up on the Hub when you pick this)`, edits: setKeywordArgument(call, 'revision', `"${LOOKUP_SLOT}"`), safe: false, lookup: `hf:${kind}/${repo}@${rev ?? 'main'}` }];
 }
 
+/** The marker Python analysis of joined notebook cells runs under (engine/analyze.ts). */
+const NOTEBOOK_PATH = '<notebook>';
+
+/**
+ * Why this load is a note, or undefined for a warning. Notebooks are run interactively by someone who sees
+ * what loads; safetensors-only loads without remote code cannot run code, so a moved revision changes the
+ * model, not the machine; tests and documentation/example material download public demo models by name.
+ */
+function downgradeFor(call: Node, ctx: PythonRuleContext): string | undefined {
+  if (ctx.file.path === NOTEBOOK_PATH) return 'in a notebook the load runs interactively, in front of the person running it';
+  const args = ctx.args(call);
+  const safetensors = isTrue(args.keywords.get('use_safetensors')) || /\.safetensors$/i.test(stringOf(args.keywords.get('filename') ?? (ctx.calleeName(call)?.endsWith('hf_hub_download') ? args.positional[1] : undefined)) ?? '');
+  if (safetensors && !isTrue(args.keywords.get('trust_remote_code'))) return 'only safetensors weights are loaded and no remote code runs: a moved revision changes the model, not the machine';
+  const role = fileRole(ctx.file.path);
+  return role ? `${roleClause(role)}: such code loads public demo models by name` : undefined;
+}
+
+function stringOf(node: Node | undefined): string | undefined {
+  const l = literalValue(node);
+  return l?.kind === 'string' ? l.value : undefined;
+}
+
 function checkRevision(call: Node, ctx: PythonRuleContext, repo: string, what: string, kind: 'models' | 'datasets' = 'models'): void {
   const args = ctx.args(call);
   if (isTrue(args.keywords.get('local_files_only'))) return;
+  // A name the same file saves a model to or pushes it under is its own output (a local folder or the user's repo).
+  if (ctx.imports.writes(normaliseWrittenPath(repo))) return;
   const revNode = args.keywords.get('revision');
   const range = { start: call.startIndex, end: call.endIndex };
+  const downgrade = downgradeFor(call, ctx);
+  const severity = downgrade ? 'note' as const : undefined;
+  const because = downgrade ? ` Reported as a note because ${downgrade}.` : '';
   if (revNode) {
     const rev = literalValue(revNode);
     if (!rev || rev.kind !== 'string') return; // a variable: unknown, not unpinned
@@ -29,16 +58,17 @@ function checkRevision(call: Node, ctx: PythonRuleContext, repo: string, what: s
     const placeholder = rev.value === REVISION_PLACEHOLDER;
     ctx.report({
       range,
+      severity: placeholder ? undefined : severity,
       message: placeholder
         ? `${what} \`${repo}\`: replace mlsec's placeholder with the repository's full commit hash.`
-        : `${what} \`${repo}\` at revision \`${rev.value}\`, a branch or tag the repository owner can move: pin the full 40-character commit hash.`,
+        : `${what} \`${repo}\` at revision \`${rev.value}\`, a branch or tag the repository owner can move: pin the full 40-character commit hash.${because}`,
       fixes: placeholder ? [] : [...hubCommitFix(call, ctx, kind, repo, rev.value), placeholderFix(call)],
       properties: { repo, revision: rev.value },
     });
     return;
   }
   if (args.hasSplat) return;
-  ctx.report({ range, message: `${what} \`${repo}\` without \`revision=\`: it loads whatever the default branch holds at run time, so a compromised or changed repository changes your model. Pin \`revision="<commit hash>"\`.`, fixes: [...hubCommitFix(call, ctx, kind, repo, undefined), placeholderFix(call)], properties: { repo } });
+  ctx.report({ range, severity, message: `${what} \`${repo}\` without \`revision=\`: it loads whatever the default branch holds at run time, so a compromised or changed repository changes your model. Pin \`revision="<commit hash>"\`.${because}`, fixes: [...hubCommitFix(call, ctx, kind, repo, undefined), placeholderFix(call)], properties: { repo } });
 }
 
 function placeholderFix(call: Node) {
@@ -53,9 +83,11 @@ function checkTorchHub(call: Node, ctx: PythonRuleContext): void {
   if (!repoLit || repoLit.kind !== 'string' || /^(\.|\/|~)/.test(repoLit.value)) return;
   const [repo, ref] = repoLit.value.split(':');
   if (ref && isCommitSha(ref)) return;
+  const downgrade = downgradeFor(call, ctx);
   ctx.report({
     range: { start: call.startIndex, end: call.endIndex },
-    message: `\`torch.hub.load('${repoLit.value}')\` runs \`hubconf.py\` from GitHub ${ref ? `at \`${ref}\`, a tag or branch that can move` : 'from the default branch'}: pin \`'${repo}:<full commit sha>'\`.`,
+    severity: downgrade ? 'note' : undefined,
+    message: `\`torch.hub.load('${repoLit.value}')\` runs \`hubconf.py\` from GitHub ${ref ? `at \`${ref}\`, a tag or branch that can move` : 'from the default branch'}: pin \`'${repo}:<full commit sha>'\`.${downgrade ? ` Reported as a note because ${downgrade}.` : ''}`,
     properties: { repo, ref },
   });
 }
@@ -74,7 +106,8 @@ export default defineRule({
     if (name === 'timm.create_model') {
       if (!isTrue(ctx.args(node).keywords.get('pretrained'))) return;
       const model = hubName(argument(node, ctx, 'model_name', 0), name);
-      if (model) ctx.report({ range: { start: node.startIndex, end: node.endIndex }, message: `\`timm.create_model('${model}', pretrained=True)\` downloads weights from the Hub without a pinned revision. Download a pinned snapshot (\`hf_hub_download(..., revision="<commit>")\`) and load it with \`pretrained_cfg_overlay=dict(file=...)\`.`, properties: { repo: model } });
+      const downgrade = model ? downgradeFor(node, ctx) : undefined;
+      if (model) ctx.report({ range: { start: node.startIndex, end: node.endIndex }, severity: downgrade ? 'note' : undefined, message: `\`timm.create_model('${model}', pretrained=True)\` downloads weights from the Hub without a pinned revision. Download a pinned snapshot (\`hf_hub_download(..., revision="<commit>")\`) and load it with \`pretrained_cfg_overlay=dict(file=...)\`.${downgrade ? ` Reported as a note because ${downgrade}.` : ''}`, properties: { repo: model } });
       return;
     }
     if (isFromPretrained(name)) {

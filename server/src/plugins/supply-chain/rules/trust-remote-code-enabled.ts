@@ -1,27 +1,32 @@
 // `trust_remote_code=True` (any loader) and `torch.hub.load(..., trust_repo=True)`: code from a model repository runs locally.
 import { isTrue, literalValue } from '../../../analysis/python/nodes';
-import { defineRule } from '../../../engine/rule';
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type PythonRuleContext } from '../../../engine/rule';
 import { isCommitSha } from '../pins';
 import { removeKeywordArgument } from './remove-kwarg';
+
+/** `{"trust_remote_code": True, ...}` anywhere: as `model_kwargs=`, spread with `**{...}`, or kept in a variable later spread as `**kwargs`. */
+function checkDictionary(node: Node, ctx: PythonRuleContext): void {
+  for (const pair of node.namedChildren) {
+    const key = pair?.type === 'pair' ? literalValue(pair.childForFieldName('key')) : undefined;
+    if (!pair || key?.kind !== 'string' || key.value !== 'trust_remote_code' || !isTrue(pair.childForFieldName('value'))) continue;
+    const spread = node.parent?.type === 'dictionary_splat';
+    const held = node.parent?.type === 'assignment' || node.parent?.type === 'augmented_assignment';
+    const how = spread ? 'is spread into the call' : held ? 'is kept for a loader (`**kwargs`)' : 'is passed on to the loader';
+    ctx.report({ range: { start: pair.startIndex, end: pair.endIndex }, message: `\`"trust_remote_code": True\` ${how}: the loader downloads and runs Python code from the model repository. Avoid it, or review the code and pin \`revision="<commit hash>"\`.`, fixes: [{ title: 'Remove "trust_remote_code": True (the model may then fail to load if it needs custom code)', edits: removeKeywordArgument(pair), safe: false }] });
+  }
+}
 
 export default defineRule({
   id: 'trust-remote-code-enabled',
   target: 'python',
-  kinds: ['call'],
+  kinds: ['call', 'dictionary'],
   visit(node, ctx) {
     // Cheap text test first: reading arguments crosses into WASM for every call.
     const text = ctx.file.text.slice(node.startIndex, node.endIndex);
     if (!text.includes('trust_re')) return;
+    if (node.type === 'dictionary') return checkDictionary(node, ctx);
     const args = ctx.args(node);
-    // `model_kwargs={"trust_remote_code": True}` / `**{"trust_remote_code": True}` pass it on to the loader.
-    for (const arg of [...args.positional, ...args.keywords.values()]) {
-      if (arg.type !== 'dictionary') continue;
-      for (const pair of arg.namedChildren) {
-        const key = pair?.type === 'pair' ? literalValue(pair.childForFieldName('key')) : undefined;
-        if (!pair || key?.kind !== 'string' || key.value !== 'trust_remote_code' || !isTrue(pair.childForFieldName('value'))) continue;
-        ctx.report({ range: { start: pair.startIndex, end: pair.endIndex }, message: '`"trust_remote_code": True` is passed on to the loader: it downloads and runs Python code from the model repository. Avoid it, or review the code and pin `revision="<commit hash>"`.', fixes: [{ title: 'Remove "trust_remote_code": True (the model may then fail to load if it needs custom code)', edits: removeKeywordArgument(pair), safe: false }] });
-      }
-    }
     for (const kwName of ['trust_remote_code', 'trust_repo']) {
       const value = args.keywords.get(kwName);
       const kw = args.keywordNodes.get(kwName);
