@@ -11,7 +11,7 @@ const ROLLING_TAG = /^(latest|stable|main|master|nightly|edge)([-_.][a-z][\w.-]*
 
 // Values that stand for an image to be filled in (by a compiler, a template or the reader), not one that is pulled:
 // `gcr.io/ml-pipeline/should-be-overridden-during-runtime`, `example.com/org/app:1`, `your-registry/app`, `REPLACE_ME`.
-const PLACEHOLDER_IMAGE = /(^|[/.:_-])(should[-_]be[-_]overridden|overridden[-_]at[-_]runtime|placeholder|replace[-_]?me|change[-_]?me|your[-_][\w-]*|my[-_]registry)([/.:_-]|$)|^([\w-]+\.)*example(\.(com|org|net))?(:\d+)?\//i;
+const PLACEHOLDER_IMAGE = /(^|[/.:_-])(should[-_]be[-_]overridden|overridden[-_]at[-_]runtime|placeholder|replace[-_]?me|change[-_]?me|your[-_][\w-]*|my[-_]registry)([/.:_-]|$)|^([\w-]+\.)*example\.(com|org|net)(:\d+)?\//i;
 
 /** True for an image reference that is a placeholder rather than something pulled. */
 export function isPlaceholderImage(ref: string): boolean {
