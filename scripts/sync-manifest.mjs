@@ -42,6 +42,15 @@ const configuration = {
       additionalProperties: { type: 'string', enum: LEVELS },
       scope: 'resource',
     },
+    // Per-category switches: folded into mlsec.rules by applyCategorySwitches() (server/src/shared/settings.ts).
+    'mlsec.categories': {
+      type: 'object',
+      default: {},
+      markdownDescription: 'Turn whole categories off: `{ "privacy": false }`. A rule listed in `#mlsec.rules#` keeps its level. Unlisted categories are on.',
+      properties: Object.fromEntries(['deserialization', 'secrets', 'supply-chain', 'privacy', 'insecure-config', 'code-execution'].map((c) => [c, { type: 'boolean', default: true, description: `Report ${c} findings.` }])),
+      additionalProperties: false,
+      scope: 'resource',
+    },
     'mlsec.include': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns (relative to the workspace folder) that **MLSec: Scan Workspace** includes. Empty: every supported file.', scope: 'resource' },
     'mlsec.exclude': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns a workspace scan skips, in addition to `.gitignore`, `node_modules`, `.git` and virtual environments.', scope: 'resource' },
     'mlsec.maxFileSizeMB': { type: 'number', default: 5, minimum: 0.1, description: 'Source files larger than this (MB) are skipped by workspace scans. Model files are streamed and have their own limit.' },

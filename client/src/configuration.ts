@@ -5,10 +5,39 @@ import { userLevelSettings } from '../../server/src/shared/settings';
 
 const NETWORK = ['network.enabled', 'network.allowedHosts'];
 
+/** workspaceState key: rule ids the user turned off here with "Disable <rule> in this workspace". */
+export const USER_DISABLED_KEY = 'mlsec.userDisabledRules';
+let decisions: vscode.Memento | undefined;
+
+/** Gives the middleware the workspace's memento (extension storage, outside the repository). */
+export function useUserDecisions(memento: vscode.Memento): void {
+  decisions = memento;
+}
+
+/** Records that the user (not the repository) turned `ruleId` off in this workspace. */
+export async function recordUserDisabled(ruleId: string): Promise<void> {
+  const ids = new Set(decisions?.get<string[]>(USER_DISABLED_KEY) ?? []);
+  ids.add(ruleId);
+  await decisions?.update(USER_DISABLED_KEY, [...ids]);
+}
+
+/**
+ * Rules the user turned off with our action that the workspace settings still turn off. A repository
+ * cannot add to this (the list lives in extension storage), and removing the setting re-enables the rule.
+ */
+function userDisabledRules(config: vscode.WorkspaceConfiguration): string[] {
+  const workspace = config.inspect<Record<string, unknown>>('rules')?.workspaceValue ?? {};
+  return (decisions?.get<string[]>(USER_DISABLED_KEY) ?? []).filter((id) => workspace[id] === 'off');
+}
+
 /** The user's own (user-level) and default values of every mlsec setting, as the server parses them. */
 function userLevel(names?: readonly string[]): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('mlsec');
-  return userLevelSettings((name) => config.inspect(name), names);
+  const out = userLevelSettings((name) => config.inspect(name), names);
+  // The user's own "Disable <rule> in this workspace" choices count even before the workspace is trusted.
+  const off = names ? [] : userDisabledRules(config);
+  if (off.length) out.rules = { ...(out.rules as Record<string, unknown> | undefined), ...Object.fromEntries(off.map((id) => [id, 'off'])) };
+  return out;
 }
 
 /**

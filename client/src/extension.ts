@@ -3,16 +3,18 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { Commands, type InitializationOptions, type ScanFileResult, type ScanSummary, TrustChangedNotification } from '../../server/src/shared/protocol';
-import { exportSarif, scanFile, scanWorkspace } from './commands';
-import { configurationMiddleware } from './configuration';
+import { exportSarif, scanFile, type ScanOptions, scanWorkspace } from './commands';
+import { configurationMiddleware, useUserDecisions } from './configuration';
 import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './rule-docs';
 import { registerNotebookOutputs } from './notebook-outputs';
 import { generateThreatModel } from './threat-model';
+import { disableRule } from './disable-rule';
+import { registerStatusBar, showMenu } from './status-bar';
 
 /** What `activate` returns: handles for tests and other extensions. */
 export interface MlsecApi {
   client: LanguageClient;
-  scanWorkspace(): Promise<ScanSummary>;
+  scanWorkspace(opts?: ScanOptions): Promise<ScanSummary>;
   scanFile(uri?: vscode.Uri | string): Promise<ScanFileResult | undefined>;
   exportSarif(target?: vscode.Uri | string): Promise<{ uri: vscode.Uri; results: number } | undefined>;
   showRuleDocs(ruleId: string): Promise<vscode.Uri | undefined>;
@@ -41,7 +43,7 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'file', pattern: '**/.aws/{credentials,config}' },
     ],
     synchronize: { configurationSection: 'mlsec' },
-    initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: [Commands.showRuleDocs, Commands.clearCellOutputs] } satisfies InitializationOptions,
+    initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: [Commands.showRuleDocs, Commands.clearCellOutputs, Commands.disableRule] } satisfies InitializationOptions,
     middleware: { workspace: configurationMiddleware },
   };
 }
@@ -53,11 +55,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlsecA
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  useUserDecisions(context.workspaceState);
   const c = new LanguageClient('mlsec', 'MLSec', serverOptions, clientOptions());
   client = c;
   const api: MlsecApi = {
     client: c,
-    scanWorkspace: () => scanWorkspace(c, true),
+    scanWorkspace: (opts) => scanWorkspace(c, true, opts),
     scanFile: (uri) => scanFile(c, uri),
     exportSarif: (target) => exportSarif(c, target),
     showRuleDocs: (ruleId) => showRuleDocs(ruleId),
@@ -68,9 +71,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlsecA
     vscode.commands.registerCommand(Commands.scanFile, (uri?: vscode.Uri) => scanFile(c, uri)),
     vscode.commands.registerCommand(Commands.exportSarif, (target?: vscode.Uri | string) => exportSarif(c, target)),
     vscode.commands.registerCommand(Commands.showRuleDocs, (ruleId?: string) => showRuleDocs(ruleId)),
+    vscode.commands.registerCommand(Commands.disableRule, (ruleId?: string) => disableRule(ruleId)),
+    vscode.commands.registerCommand(Commands.showMenu, (pick?: string) => showMenu(typeof pick === 'string' ? pick : undefined)),
     vscode.commands.registerCommand(Commands.generateThreatModel, (folder?: vscode.Uri, quiet?: boolean) => generateThreatModel(c, folder, quiet === true)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void c.sendNotification(TrustChangedNotification, { trusted: true })),
   );
+  registerStatusBar(context);
   await c.start();
   // After start: the server must be listening before the first outputs payload arrives.
   registerNotebookOutputs(context, c);

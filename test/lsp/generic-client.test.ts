@@ -120,3 +120,32 @@ test("mlsec's own client (clientCommands) keeps the client-side Markdown preview
   const { uri, diag } = await torchDiagnostic(h);
   assert.equal((await docsAction(h, uri, diag))?.command?.command, 'mlsec.showRuleDocs');
 });
+
+test('"Disable <rule> in this workspace" is offered only to clients that implement mlsec.disableRule', async () => {
+  const generic = await start();
+  const g = await torchDiagnostic(generic);
+  const genericTitles = ((await generic.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: g.uri }, range: g.diag.range, context: { diagnostics: [g.diag] } })) as CodeAction[]).map((a) => a.title);
+  assert.ok(!genericTitles.some((t) => t.startsWith('Disable')), genericTitles.join(' | '));
+  const own = await start({ initializationOptions: { clientCommands: ['mlsec.disableRule'] } });
+  const o = await torchDiagnostic(own);
+  const actions = (await own.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: o.uri }, range: o.diag.range, context: { diagnostics: [o.diag] } })) as CodeAction[];
+  const disable = actions.find((a) => a.title === 'Disable unsafe-torch-load in this workspace');
+  assert.deepEqual(disable?.command?.command, 'mlsec.disableRule');
+  assert.deepEqual(disable?.command?.arguments, ['unsafe-torch-load']);
+});
+
+test('the ignore comment is a snippet with the reason as a tab stop where the client supports snippet edits', async () => {
+  const h = await start({ snippetEdits: true });
+  const { uri, diag } = await torchDiagnostic(h);
+  const actions = (await h.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+  const ignore = actions.find((a) => a.title === 'Ignore unsafe-torch-load on this line');
+  const change = ignore?.edit?.documentChanges?.[0] as { textDocument: { uri: string }; edits: { range: unknown; snippet?: { kind: string; value: string } }[] } | undefined;
+  assert.equal(change?.textDocument.uri, uri, JSON.stringify(ignore));
+  assert.deepEqual(change.edits[0].snippet, { kind: 'snippet', value: '  # mlsec: ignore[unsafe-torch-load] ${1:reviewed: <why this is safe>}' });
+  assert.deepEqual(change.edits[0].range, { start: { line: 1, character: 17 }, end: { line: 1, character: 17 } });
+  // Without snippet support: a plain edit with the same text.
+  const plain = await start();
+  const p = await torchDiagnostic(plain);
+  const plainIgnore = ((await plain.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: p.uri }, range: p.diag.range, context: { diagnostics: [p.diag] } })) as CodeAction[]).find((a) => a.title.startsWith('Ignore'));
+  assert.equal(plainIgnore?.edit?.changes?.[p.uri][0].newText, '  # mlsec: ignore[unsafe-torch-load] reviewed: <why this is safe>');
+});

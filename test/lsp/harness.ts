@@ -36,7 +36,7 @@ export interface Harness {
 
 /** Starts the server, runs initialize/initialized with the given folder and options. */
 export async function startServer(
-  opts: { folder?: string; trusted?: boolean; settings?: Record<string, unknown>; showDocument?: boolean; initializationOptions?: Record<string, unknown>; env?: Record<string, string> } = {},
+  opts: { folder?: string; trusted?: boolean; settings?: Record<string, unknown>; showDocument?: boolean; snippetEdits?: boolean; initializationOptions?: Record<string, unknown>; env?: Record<string, string> } = {},
 ): Promise<Harness> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -108,7 +108,7 @@ export async function startServer(
     rootUri: folder ? pathToFileURL(folder).href : null,
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, ...(opts.snippetEdits ? { workspaceEdit: { snippetEditSupport: true } } : {}) },
       window: { workDoneProgress: true, ...(opts.showDocument ? { showDocument: { support: true } } : {}) },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true }, codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } },
       notebookDocument: { synchronization: { dynamicRegistration: false } },

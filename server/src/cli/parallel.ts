@@ -1,4 +1,4 @@
-// Analyses many files on worker threads (the engine is synchronous WASM, so one thread uses one core).
+// Analyses many files on worker threads (the engine is synchronous WASM, so one thread uses one core); used by the CLI and the editor's workspace scan.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +15,16 @@ const BATCH_FILES = 32;
 const BATCH_BYTES = 512 * 1024;
 /** Batches sent ahead to each worker, so a thread never waits for the main thread between batches. */
 const IN_FLIGHT = 2;
+
+/** Optional observers of a multi-file analysis (the editor's scan reports progress and can be cancelled). */
+export interface AnalyzeHooks {
+  /** Called once per finished file, in completion order. */
+  onResult?(result: FileAnalysis, index: number): void;
+  /** Polled between files/batches: once true, no new batch is started and the finished files are returned. */
+  cancelled?(): boolean;
+  /** Keep each file's text in thread results (the editor converts offsets itself and offers text edits). */
+  keepText?: boolean;
+}
 
 function workerScript(): string | undefined {
   const p = path.join(__dirname, 'scan-worker.js');
@@ -59,16 +69,15 @@ export function planBatches(files: readonly string[]): WorkerBatch[] {
   return batches;
 }
 
-async function onThreads(files: readonly string[], ctx: EngineContext, threads: number, script: string): Promise<{ results: FileAnalysis[]; stats?: Stats }> {
-  const results = new Array<FileAnalysis>(files.length);
+async function onThreads(files: readonly string[], ctx: EngineContext, threads: number, script: string, results: (FileAnalysis | undefined)[], hooks: AnalyzeHooks): Promise<Stats | undefined> {
   const queue = planBatches(files);
   const stats: Stats | undefined = statsEnabled() ? {} : undefined;
-  const init: WorkerInit = { settings: ctx.settings, facts: ctx.facts, stats: !!stats };
+  const init: WorkerInit = { settings: ctx.settings, facts: ctx.facts, stats: !!stats, keepText: hooks.keepText };
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       let pending = 0;
       const next = () => {
-        while (pending < IN_FLIGHT && queue.length) {
+        while (pending < IN_FLIGHT && queue.length && !hooks.cancelled?.()) {
           pending++;
           worker.postMessage(queue.shift());
         }
@@ -77,7 +86,10 @@ async function onThreads(files: readonly string[], ctx: EngineContext, threads: 
       worker.on('message', (m: { ready?: boolean; indexes?: number[]; results?: FileAnalysis[]; stats?: Stats }) => {
         if (m.results) {
           pending--;
-          m.results.forEach((r, j) => (results[m.indexes![j]] = r));
+          m.results.forEach((r, j) => {
+            results[m.indexes![j]] = r;
+            hooks.onResult?.(r, m.indexes![j]);
+          });
           if (stats) mergeStats(stats, m.stats);
         }
         next();
@@ -91,29 +103,37 @@ async function onThreads(files: readonly string[], ctx: EngineContext, threads: 
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return { results, stats };
+  return stats;
 }
 
 /**
  * Analyses `files` (results in input order) on worker threads when there are many and the worker
- * bundle exists; otherwise, or if a thread fails, in this thread with bounded I/O concurrency.
- * Results from threads carry precomputed locations instead of their text (see compactAnalysis).
+ * bundle exists; otherwise, and for whatever a failed thread left undone, in this thread with
+ * bounded I/O concurrency. Results from threads carry precomputed locations instead of their text
+ * (see compactAnalysis) unless `hooks.keepText`. When `hooks.cancelled()` turns true, returns the
+ * files finished so far.
  */
-export async function analyzeFiles(files: readonly string[], ctx: EngineContext): Promise<FileAnalysis[]> {
+export async function analyzeFiles(files: readonly string[], ctx: EngineContext, hooks: AnalyzeHooks = {}): Promise<FileAnalysis[]> {
+  const results = new Array<FileAnalysis | undefined>(files.length);
   const threads = threadCount();
   const script = workerScript();
   if (threads > 1 && script && files.length >= MIN_FILES_FOR_THREADS) {
     try {
-      const { results, stats } = await onThreads(files, ctx, threads, script);
-      if (results.every(Boolean)) {
-        // Worker figures join this thread's, which the caller reads with takeStats().
-        absorbStats(stats);
-        return results;
-      }
+      // Worker figures join this thread's, which the caller reads with takeStats().
+      absorbStats(await onThreads(files, ctx, threads, script, results, hooks));
     } catch {
-      // Fall through: the in-process path gives the same results, only slower.
+      // Fall through: the in-process path finishes the rest with the same results, only slower.
     }
   }
-  await initEngine();
-  return mapLimit(files, 4, (f) => analyzePath(f, ctx));
+  const todo = files.map((_, i) => i).filter((i) => results[i] === undefined);
+  if (todo.length > 0 && !hooks.cancelled?.()) {
+    await initEngine();
+    await mapLimit(todo, 4, async (i) => {
+      if (hooks.cancelled?.()) return;
+      const r = await analyzePath(files[i], ctx);
+      results[i] = r;
+      hooks.onResult?.(r, i);
+    });
+  }
+  return results.filter((r): r is FileAnalysis => r !== undefined);
 }

@@ -15,6 +15,8 @@ export interface WorkerInit {
   facts: ProjectFacts;
   /** Collect --stats figures and send them with each batch. */
   stats?: boolean;
+  /** Send each file's text back (the editor's scan converts offsets itself). */
+  keepText?: boolean;
 }
 
 /** One batch of work: paths and the index of each in the main thread's list. */
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     // (locations are computed here), so the main thread holds findings rather than every file.
     for (const p of batch.paths) {
       const a = await analyzePath(p, ctx);
-      results.push(compactAnalysis(a, hasIncludes(a.file.target)));
+      results.push(compactAnalysis(a, init.keepText === true || hasIncludes(a.file.target)));
     }
     parentPort!.postMessage({ indexes: batch.indexes, results, stats: takeStats() });
   });

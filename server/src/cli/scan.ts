@@ -14,6 +14,7 @@ import type { ScanOptions } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { resolveConfig, unknownRuleWarnings } from './config';
 import { analyzeFiles } from './parallel';
+import { applyCategorySwitches } from '../shared/settings';
 import { walk } from './walk';
 
 
@@ -71,7 +72,7 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
   const catalogue = loadCatalogue();
   if (!catalogue.registry) return { ok: false, error: catalogue.error!, warnings: config.warnings };
   const registry = catalogue.registry;
-  const { settings } = config;
+  const settings = applyCategorySwitches(config.settings, registry.cards);
   const warnings = [...config.warnings, ...unknownRuleWarnings(settings, new Set(registry.byId.keys()), config.file)];
   const extraProblems: ScanProblem[] = [];
   let analyses: FileAnalysis[] = [];

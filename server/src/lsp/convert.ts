@@ -21,7 +21,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   note: DiagnosticSeverity.Information,
 };
 
-const IGNORE_REASON = 'reviewed: <why this is safe>';
+/** The reason placeholder of an inserted ignore comment (a snippet tab stop where the client supports snippet edits). */
+export const IGNORE_REASON = 'reviewed: <why this is safe>';
 
 /** Offset edit → LSP edit in `file`. */
 export function lspEdit(file: LineMap, e: TextEdit): LspTextEdit {

@@ -19,6 +19,7 @@ export async function onInitialize(state: ServerState, params: InitializeParams)
     progress: caps.window?.workDoneProgress === true,
     workspaceFolders: caps.workspace?.workspaceFolders === true,
     showDocument: caps.window?.showDocument?.support === true,
+    snippetEdits: (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
     clientCommands: new Set(Array.isArray(options?.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : []),
     resolveEdits: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };

@@ -1,6 +1,7 @@
 // mlsec.* settings: pulled with workspace/configuration (or taken from didChangeConfiguration), parsed, then everything re-analysed.
 import type { DidChangeConfigurationParams } from 'vscode-languageserver/node';
-import { parseSettings } from '../shared/settings';
+import { CATEGORIES } from '../shared/categories';
+import { applyCategorySwitches, parseSettings } from '../shared/settings';
 import { rebuildFacts } from './facts';
 import { applyNetworkSettings } from './pin-lookup';
 import { logError, type ServerState } from './state';
@@ -14,7 +15,9 @@ export function applyRawSettings(state: ServerState, raw: unknown): void {
   // parseSettings does not read `trusted`.
   const { settings, warnings } = parseSettings(raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {});
   settings.trusted = trusted;
-  state.settings = settings;
+  state.settings = applyCategorySwitches(settings, state.registry.cards);
+  const unknown = Object.keys(settings.categories ?? {}).filter((c) => !(CATEGORIES as readonly string[]).includes(c));
+  if (unknown.length) warnings.push(`categories: unknown ${unknown.join(', ')} (known: ${CATEGORIES.join(', ')})`);
   applyNetworkSettings(state);
   const text = warnings.join('; ');
   if (text && text !== lastWarnings) void state.connection.window.showWarningMessage(`mlsec settings: ${text}`);

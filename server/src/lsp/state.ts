@@ -14,6 +14,8 @@ export interface ClientCaps {
   workspaceFolders: boolean;
   /** window/showDocument (LSP 3.16): the server can open the bundled rule docs itself. */
   showDocument: boolean;
+  /** workspace.workspaceEdit.snippetEditSupport (LSP 3.18): edits may carry snippets with tab stops. */
+  snippetEdits: boolean;
   /** Client-side commands the client implements (InitializationOptions.clientCommands). */
   clientCommands: ReadonlySet<string>;
   /** The client resolves a code action's `edit` lazily (codeAction/resolve): lookup fixes need it. */
@@ -45,7 +47,7 @@ export function createState(parts: Pick<ServerState, 'connection' | 'documents' 
     ...parts,
     settings: { ...DEFAULT_SETTINGS },
     facts: NO_FACTS,
-    caps: { configuration: false, watchedFilesDynamic: false, progress: false, workspaceFolders: false, showDocument: false, clientCommands: new Set(), resolveEdits: false },
+    caps: { configuration: false, watchedFilesDynamic: false, progress: false, workspaceFolders: false, showDocument: false, snippetEdits: false, clientCommands: new Set(), resolveEdits: false },
     folders: [],
     caches: new Map(),
     openNotebooks: new Set(),

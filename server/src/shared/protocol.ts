@@ -61,16 +61,22 @@ export const ScanWorkspaceRequest = 'mlsec/scanWorkspace';
 export interface ScanWorkspaceParams {
   /** Folder URIs to scan instead of the workspace folders (tests, multi-root subsets). */
   folders?: string[];
+  /** Client-created progress token (LSP WorkDoneProgressParams): the server reports on it instead of creating its own. */
+  workDoneToken?: string | number;
 }
 /** Result of a workspace scan. */
 export interface ScanSummary {
   /** Files analysed (including skipped ones). */
   files: number;
   findings: number;
+  /** Files with at least one finding. */
+  filesWithFindings: number;
   /** Files skipped (too large, unreadable, binary). */
   skipped: number;
   /** True when the scan was cancelled before the end; counts cover what was scanned. */
   cancelled: boolean;
+  /** Wall-clock time of the scan in milliseconds. */
+  ms: number;
 }
 
 /** Client → server request: analyse one file (open document or file on disk) and publish its diagnostics. */
@@ -134,6 +140,10 @@ export const Commands = {
   showRuleDocs: 'mlsec.showRuleDocs',
   generateThreatModel: 'mlsec.generateThreatModel',
   clearCellOutputs: 'mlsec.clearCellOutputs',
+  /** Arguments: `[ruleId]`. Sets `mlsec.rules[ruleId]` to `off` in the workspace settings. */
+  disableRule: 'mlsec.disableRule',
+  /** The status-bar menu: scan, open Problems, settings. */
+  showMenu: 'mlsec.showMenu',
 } as const;
 
 /**

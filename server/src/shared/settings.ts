@@ -9,6 +9,8 @@ export interface MlsecSettings {
   enable: boolean;
   /** Per-rule overrides: rule id -> level. Unlisted rules keep their card's severity. */
   rules: Record<string, RuleLevel>;
+  /** Per-category switches (`"privacy": false` turns off every privacy rule not listed in `rules`); unlisted categories are on. */
+  categories?: Record<string, boolean>;
   /** Glob patterns (relative to the workspace root) a workspace scan includes; empty = everything. */
   include: string[];
   /** Glob patterns a workspace scan skips, in addition to .gitignore and the built-in list. */
@@ -56,6 +58,7 @@ export interface PrivacySettings {
 export const SETTING_KEYS: Readonly<Record<string, true | string>> = {
   enable: true,
   rules: true,
+  categories: true,
   include: true,
   exclude: true,
   maxFileSize: true,
@@ -73,7 +76,7 @@ export const SETTING_KEYS: Readonly<Record<string, true | string>> = {
  * Dotted names are sub-keys of the object parseSettings reads (`privacy.allowlist` -> `{ privacy: { allowlist } }`).
  */
 export const EDITOR_SETTINGS: readonly string[] = [
-  'enable', 'rules', 'include', 'exclude', 'maxFileSizeMB',
+  'enable', 'rules', 'categories', 'include', 'exclude', 'maxFileSizeMB',
   'privacy.entities', 'privacy.minConfidence', 'privacy.dataFileBudgetMB', 'privacy.allowlist',
   'network.enabled', 'network.allowedHosts', 'pythonPath', 'baseline',
 ];
@@ -187,6 +190,16 @@ export function parseSettings(raw: unknown): ParsedSettings {
       }
     } else warnings.push('rules: expected an object of rule id -> level');
   }
+  if (r.categories !== undefined && r.categories !== null) {
+    if (typeof r.categories === 'object' && !Array.isArray(r.categories)) {
+      const categories: Record<string, boolean> = {};
+      for (const [name, on] of Object.entries(r.categories as Record<string, unknown>)) {
+        if (typeof on === 'boolean') categories[name] = on;
+        else warnings.push(`categories.${name}: expected true or false`);
+      }
+      s.categories = categories;
+    } else warnings.push('categories: expected an object of category -> true/false');
+  }
   s.include = stringList(r.include, 'include', warnings) ?? s.include;
   s.exclude = stringList(r.exclude, 'exclude', warnings) ?? s.exclude;
   const mb = positiveNumber(r.maxFileSizeMB, 'maxFileSizeMB', warnings);
@@ -252,4 +265,17 @@ function parseNetwork(raw: unknown, warnings: string[]): NetworkSettings {
     for (const h of hosts.filter((x) => !HOST_ENTRY.test(x))) warnings.push(`network.allowedHosts: '${h.slice(0, 80)}' is not a host name (name, name:port or *.suffix)`);
   }
   return out;
+}
+
+/**
+ * Folds the category switches into `rules`: every rule of a switched-off category becomes 'off'
+ * unless `rules` names it (a rule listed explicitly wins over its category). Returns a new object,
+ * since caches key on the settings value.
+ */
+export function applyCategorySwitches(settings: MlsecSettings, cards: Iterable<{ id: string; category: string }>): MlsecSettings {
+  const off = Object.entries(settings.categories ?? {}).filter(([, on]) => !on).map(([c]) => c);
+  if (off.length === 0) return settings;
+  const rules = { ...settings.rules };
+  for (const card of cards) if (off.includes(card.category) && rules[card.id] === undefined) rules[card.id] = 'off';
+  return { ...settings, rules };
 }
