@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { PUBLIC_HOSTS } from '../../../server/src/plugins/supply-chain/network/policy';
 import { EDITOR_SETTINGS, type InspectedSetting, parseConfigFileSettings, parseSettings, SETTING_KEYS, userLevelSettings } from '../../../server/src/shared/settings';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
@@ -83,4 +84,10 @@ test("untrusted workspace: the user's own values (privacy included) are kept, wo
   assert.deepEqual(settings.privacy.entities, { phone: false });
   assert.equal(settings.baseline, undefined);
   assert.equal(settings.network?.enabled, true);
+});
+
+test('docs/settings.md covers every editor setting, every config-file key and every public lookup host', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '../../../docs/settings.md'), 'utf8');
+  for (const name of [...EDITOR_SETTINGS, ...Object.keys(SETTING_KEYS).filter((k) => k !== 'maxFileSize' && k !== 'trusted')]) assert.ok(doc.includes(`\`${name}`), `docs/settings.md lacks ${name}`);
+  for (const host of PUBLIC_HOSTS) assert.ok(doc.includes(`\`${host}\``), `docs/settings.md lacks ${host}`);
 });
