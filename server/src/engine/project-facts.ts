@@ -41,11 +41,14 @@ export function compareVersions(a: string, b: string): number {
 
 const NAME = String.raw`([A-Za-z0-9][A-Za-z0-9._-]*)`;
 // name[extras] followed by a lower-bounding operator: ==, ===, >=, ~=, >, ^ (poetry), or conda's single =.
-const SPEC = new RegExp(String.raw`(?:^|[\s"',\[{])${NAME}(?:\[[^\]]*\])?\s*(===|==|>=|~=|>|=)\s*["']?\s*[\^~]?v?(\d+(?:\.\d+)*)`, 'gm');
-const POETRY = new RegExp(String.raw`^\s*${NAME}\s*=\s*(?:\{[^}\n]*version\s*=\s*)?["']\s*(\^|~|>=|==|~=)?\s*(\d+(?:\.\d+)*)`, 'gm');
-const LOCK_TOML = /name\s*=\s*"([^"]+)"\s*\r?\n\s*version\s*=\s*"(\d+(?:\.\d+)*)/g;
+// These run on whole dependency files: no two adjacent quantifiers share characters, `^` is followed by
+// `[ \t]*` (a `\s*` there crosses lines, so a run of blank lines was re-read from every line start) and
+// extras stop at the line end, so matching stays linear in the file size.
+const SPEC = new RegExp(String.raw`(?:^|[\s"',\[{])${NAME}(?:\[[^\]\n]*\])?\s*(===|==|>=|~=|>|=)\s*(?:["']\s*)?[\^~]?v?(\d+(?:\.\d+)*)`, 'gm');
+const POETRY = new RegExp(String.raw`^[ \t]*${NAME}[ \t]*=[ \t]*(?:\{[^}\n]*version[ \t]*=[ \t]*)?["'][ \t]*(?:(\^|~|>=|==|~=)[ \t]*)?(\d+(?:\.\d+)*)`, 'gm');
+const LOCK_TOML = /name[ \t]*=[ \t]*"([^"\n]+)"[ \t]*\r?\n[ \t]*version[ \t]*=[ \t]*"(\d+(?:\.\d+)*)/g;
 const PIPFILE_LOCK = /"([A-Za-z0-9._-]+)"\s*:\s*\{[^{}]*?"version"\s*:\s*"==(\d+(?:\.\d+)*)/g;
-const BARE = new RegExp(String.raw`^\s*(?:-\s+)?["']?${NAME}(?:\[[^\]]*\])?["']?,?\s*(?:#.*)?$`, 'gm');
+const BARE = new RegExp(String.raw`^[ \t]*(?:-[ \t]+)?["']?${NAME}(?:\[[^\]\n]*\])?["']?,?[ \t]*(?:#.*)?\r?$`, 'gm');
 
 /** Lower bounds declared in one dependency file: package -> min version, or undefined for unbounded. */
 export function lowerBounds(path: string, text: string): Map<string, string | undefined> {

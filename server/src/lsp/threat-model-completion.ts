@@ -22,7 +22,10 @@ export function onThreatModelCompletion(state: ServerState, params: CompletionPa
   const { line, character } = params.position;
   const before = doc.getText({ start: { line, character: 0 }, end: params.position });
   if (!ID_CONTEXT.test(before) && !ID_ITEM.test(before)) return null;
-  const word = /[A-Za-z0-9.-]*$/.exec(before)?.[0] ?? '';
+  // Read backwards from the cursor: `/[A-Za-z0-9.-]*$/` retried from every position of a long line.
+  let from = before.length;
+  while (from > 0 && /[A-Za-z0-9.-]/.test(before[from - 1])) from--;
+  const word = before.slice(from);
   const range = { start: { line, character: character - word.length }, end: params.position };
   return THREAT_IDS.map((t, i) => ({
     label: t.id,

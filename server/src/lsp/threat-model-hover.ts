@@ -5,7 +5,8 @@ import { ID_TABLE_VERSIONS, idUrl, lookupId, type ThreatId } from '../plugins/th
 import { ruleDocsHref } from './docs-location';
 import type { ServerState } from './state';
 
-const TOKEN = /AML\.[TM]\d{4}(?:\.\d{3})?|(?:LLM|ML|ASI)\d{2}|CWE-\d+|[a-z0-9]+(?:-[a-z0-9]+)+/g;
+// The rule-id branch starts only at a word start: from inside a long word it re-read the word's rest.
+const TOKEN = /AML\.[TM]\d{4}(?:\.\d{3})?|(?:LLM|ML|ASI)\d{2}|CWE-\d+|(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+/g;
 
 /** One id as a Markdown line with its link. */
 export function idMarkdown(t: ThreatId): string {

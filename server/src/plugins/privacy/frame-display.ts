@@ -14,7 +14,8 @@ const DEFINITIONS: RegExp[] = [
 const ADD_COLUMN = /^\s*(\w+)\s*\[\s*["'](\w+)["']\s*\]\s*=/;
 const REASSIGN = /^\s*(\w+)\s*=(?!=)/;
 // A frame shown whole: `df`, `df.head()`, `df.sample(5)`, `display(df.tail(3))`, `print(df)`.
-const SHOWN = /^\s*(?:(display|print)\(\s*)?(\w+)(?:\.(?:head|tail|sample)\([^()]*\))?\s*\)?\s*;?\s*$/;
+// Optional parts each carry their own trailing blanks: `\s*\)?\s*;?\s*` was cubic on a name followed by spaces.
+const SHOWN = /^[ \t]*(?:(display|print)\([ \t]*)?(\w+)(?:\.(?:head|tail|sample)\([^()]*\))?[ \t]*(?:\)[ \t]*)?(?:;[ \t]*)?\r?$/;
 
 function columnsIn(text: string): string[] {
   return [...text.matchAll(/["'](\w+)["']/g)].map((m) => m[1]);

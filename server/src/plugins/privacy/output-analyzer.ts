@@ -16,25 +16,53 @@ const SCANNED_KINDS = new Set(['stream', 'text/plain', 'text/html', 'application
 
 /** Tags replaced by spaces of the same length, so offsets still point into the output text. */
 function blankTags(html: string): string {
-  return html.replace(/<[^>]*>/g, (t) => ' '.repeat(t.length)).replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (e) => ' '.repeat(e.length));
+  // `[^<>]`: an unclosed `<` ends at the next `<`, so a run of `<` is read once, not once per `<`.
+  return html.replace(/<[^<>]*>/g, (t) => ' '.repeat(t.length)).replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (e) => ' '.repeat(e.length));
+}
+
+/** One element's content: its tag name (lower case) and the offsets of the text between its tags. */
+interface Element {
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Elements of `html` whose opening tag matches `open` (`<tr ...>`, tag name in group 1) up to the first
+ * closing tag matching `close`, in one pass over the tags (opening tags inside an open element are content, as with a lazy match). A
+ * lazy `<tr>([\s\S]*?)</tr>` regex re-read the rest of the text from every unclosed `<tr>`: quadratic.
+ */
+function elements(html: string, open: RegExp, close: RegExp): Element[] {
+  const out: Element[] = [];
+  const tags = new RegExp(`${open.source}|${close.source}`, 'gi');
+  let current: { tag: string; start: number } | undefined;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    const isClose = m[0][1] === '/';
+    if (!current && !isClose) current = { tag: m[1].toLowerCase(), start: m.index + m[0].length };
+    else if (current && isClose) {
+      out.push({ tag: current.tag, start: current.start, end: m.index });
+      current = undefined;
+    }
+  }
+  return out;
 }
 
 /** HTML table cells under a labelled header (`<th>full_name</th>`): names, birth dates and addresses need their column. */
 function htmlTableCells(html: string, opts: ScanOptions): PiiMatch[] {
   const out: PiiMatch[] = [];
-  const rows = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)];
+  const rows = elements(html, /<(tr)[^<>]*>/, /<\/tr>/);
   let header: string[] | undefined;
   for (const row of rows) {
-    const cells = [...row[1].matchAll(/<(t[hd])[^>]*>([\s\S]*?)<\/t[hd]>/gi)];
+    // Cells are searched in the row's own text, so a row without cells never reads past its end.
+    const cells = elements(html.slice(row.start, row.end), /<(t[hd])[^<>]*>/, /<\/t[hd]>/).map((c) => ({ ...c, start: c.start + row.start, end: c.end + row.start }));
     if (!header) {
-      if (cells.length && cells.every((c) => c[1].toLowerCase() === 'th')) header = cells.map((c) => c[2].replace(/<[^>]*>/g, '').trim());
+      if (cells.length && cells.every((c) => c.tag === 'th')) header = cells.map((c) => html.slice(c.start, c.end).replace(/<[^<>]*>/g, '').trim());
       continue;
     }
     cells.forEach((c, i) => {
       const key = header![i];
-      if (!key || c[1].toLowerCase() === 'th') return;
-      const start = (row.index ?? 0) + row[0].indexOf(row[1]) + row[1].indexOf(c[0]) + c[0].indexOf('>') + 1;
-      for (const m of scanText(c[2], opts, key)) out.push({ ...m, start: start + m.start, end: start + m.end });
+      if (!key || c.tag === 'th') return;
+      for (const m of scanText(html.slice(c.start, c.end), opts, key)) out.push({ ...m, start: c.start + m.start, end: c.start + m.end });
     });
   }
   return out;

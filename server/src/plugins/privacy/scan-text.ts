@@ -3,6 +3,7 @@ import type { MlsecSettings } from '../../shared/settings';
 import { type EntityType, type PiiMatch } from './entities';
 import { labelledEntity, labelledScore } from './labels';
 import { RECOGNIZERS } from './recognizers';
+import { keepNonOverlapping } from '../../engine/intervals';
 
 /** What the user's settings decide about a scan. */
 export interface ScanOptions {
@@ -51,9 +52,11 @@ function hasContext(words: readonly string[], haystack: string): boolean {
   return false;
 }
 
-const KEY_VALUE = /([A-Za-z][\w -]{0,40}?)["']?\s*[:=]\s*["']?([^\n"'<>{}|;]{1,120}?)["']?\s*(?=$|[\n,;|<}\]]|["'])/gm;
+// Key and value on one line, each bounded: `[ \t]*` (not `\s*`) around the operator so no unbounded
+// quantifier shares characters with a neighbour (`\s*` there was quadratic over runs of blank lines).
+const KEY_VALUE = /([A-Za-z][\w -]{0,40}?)["']?[ \t]*[:=][ \t]*["']?([^\n"'<>{}|;]{1,120}?)["']?[ \t]*(?=\r?$|[\n,;|<}\]]|["'])/gm;
 
-const DOB_FREE = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?)\s*[:=-]?\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4})/gi;
+const DOB_FREE = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?)\s*(?:[:=-]\s*)?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4})/gi;
 
 /** `DOB 14/03/1987`, `born on 3 March 1987`: a birth-date label without `:`/`=` still labels the date after it. */
 function freeBirthDates(text: string, opts: ScanOptions, out: PiiMatch[]): void {
@@ -132,7 +135,5 @@ export function scanText(text: string, opts: ScanOptions, fieldKey?: string): Pi
 /** Keeps the most confident (then longest) of overlapping matches. */
 function resolveOverlaps(found: PiiMatch[]): PiiMatch[] {
   found.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start));
-  const kept: PiiMatch[] = [];
-  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  return keepNonOverlapping(found).sort((a, b) => a.start - b.start);
 }

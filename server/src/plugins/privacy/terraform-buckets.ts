@@ -14,6 +14,21 @@ interface Block {
   body: string;
 }
 
+/**
+ * Offset just past the line that closes a heredoc opened with `marker` (the marker alone on its line,
+ * indented or not), or -1. Walks the lines once: a regex with `\s*` around the marker re-read every
+ * run of blank lines from each of its line starts, quadratic in an unclosed heredoc.
+ */
+function heredocEnd(text: string, from: number, marker: string): number {
+  for (let at = from; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (text.slice(at, lineEnd).trim() === marker) return nl < 0 ? text.length : nl + 1;
+    at = lineEnd + 1;
+  }
+  return -1;
+}
+
 /** Offset of the brace closing the one at `open`, skipping strings, heredocs and comments; -1 when unbalanced. */
 function closingBrace(text: string, open: number): number {
   let depth = 0;
@@ -28,12 +43,11 @@ function closingBrace(text: string, open: number): number {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? text.length : end + 1;
     } else if (c === '<' && text.startsWith('<<', i)) {
-      const m = /^<<-?\s*([A-Za-z_]+)\n/.exec(text.slice(i, i + 40));
+      const m = /^<<-?[ \t]*([A-Za-z_]+)\r?\n/.exec(text.slice(i, i + 40));
       if (m) {
         // Skip to the heredoc's closing marker line: braces inside (JSON policies) are text.
-        const rest = text.slice(i + m[0].length);
-        const e = new RegExp(`(^|\\n)\\s*${m[1]}\\s*(\\n|$)`).exec(rest);
-        i = e ? i + m[0].length + e.index + e[0].length - 1 : text.length;
+        const end = heredocEnd(text, i + m[0].length, m[1]);
+        i = end < 0 ? text.length : end - 1;
       }
     } else if (c === '{') depth++;
     else if (c === '}' && --depth === 0) return i;
@@ -44,7 +58,7 @@ function closingBrace(text: string, open: number): number {
 /** Every top-level `resource` block (unbalanced or odd blocks are skipped, never guessed). */
 export function resourceBlocks(text: string): Block[] {
   const out: Block[] = [];
-  const re = /^resource\s+"([\w-]+)"\s+"([\w-]+)"\s*\{/gm;
+  const re = /^resource[ \t]+"([\w-]+)"[ \t]+"([\w-]+)"[ \t]*\{/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const open = m.index + m[0].length - 1;
     const close = closingBrace(text, open);
@@ -58,27 +72,39 @@ export function resourceBlocks(text: string): Block[] {
 const DATA_WORDS = /(^|[^a-z])(data|dataset|datasets|training|train|features?|raw|pii|customers?|users?|labels?|corpus|lake|warehouse|ml|mlops|records|exports?)([^a-z]|$)/i;
 
 function attr(body: string, key: string): string | undefined {
-  return new RegExp(`^\\s*${key}\\s*=\\s*"([^"\\n]*)"`, 'm').exec(body)?.[1];
+  return new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*"([^"\\n]*)"`, 'm').exec(body)?.[1];
 }
 
-/** True when `body` points at the bucket resource `name` (`bucket = aws_s3_bucket.name.id` / `.bucket`). */
-function refersTo(body: string, name: string): boolean {
-  return new RegExp(`^\\s*bucket\\s*=\\s*aws_s3_bucket\\.${name}\\.(id|bucket)\\b`, 'm').test(body);
+/**
+ * The blocks that point at each bucket resource (`bucket = aws_s3_bucket.<name>.id` / `.bucket`), read
+ * once per block: asking every block about every bucket was quadratic in the number of buckets.
+ */
+function blocksByBucket(blocks: readonly Block[]): Map<string, Block[]> {
+  const out = new Map<string, Block[]>();
+  for (const x of blocks) {
+    for (const m of x.body.matchAll(/^[ \t]*bucket[ \t]*=[ \t]*aws_s3_bucket\.([\w-]+)\.(?:id|bucket)\b/gm)) {
+      const list = out.get(m[1]) ?? [];
+      if (!list.includes(x)) list.push(x);
+      out.set(m[1], list);
+    }
+  }
+  return out;
 }
 
 /** Findings for one Terraform file. */
 export function analyzeTerraform(text: string): RawFinding[] {
   const blocks = resourceBlocks(text);
   const out: RawFinding[] = [];
+  const referring = blocksByBucket(blocks);
   for (const b of blocks.filter((x) => x.type === 'aws_s3_bucket')) {
     const bucketName = attr(b.body, 'bucket') ?? attr(b.body, 'bucket_prefix') ?? '';
     if (!DATA_WORDS.test(b.name) && !DATA_WORDS.test(bucketName)) continue;
     const range = { start: b.start, end: b.headerEnd - 1 };
     const label = bucketName ? `\`${bucketName}\`` : `\`${b.name}\``;
-    const related = blocks.filter((x) => x !== b && refersTo(x.body, b.name));
+    const related = (referring.get(b.name) ?? []).filter((x) => x !== b);
     const acls = [attr(b.body, 'acl'), ...related.filter((x) => x.type === 'aws_s3_bucket_acl').map((x) => attr(x.body, 'acl'))];
     const publicAcl = acls.find((a) => a === 'public-read' || a === 'public-read-write');
-    const openBlock = related.find((x) => x.type === 'aws_s3_bucket_public_access_block' && /^\s*(block_public_acls|block_public_policy|ignore_public_acls|restrict_public_buckets)\s*=\s*false\b/m.test(x.body));
+    const openBlock = related.find((x) => x.type === 'aws_s3_bucket_public_access_block' && /^[ \t]*(block_public_acls|block_public_policy|ignore_public_acls|restrict_public_buckets)[ \t]*=[ \t]*false\b/m.test(x.body));
     if (publicAcl || openBlock) {
       out.push({
         ruleId: BUCKET_RULE,
@@ -88,7 +114,7 @@ export function analyzeTerraform(text: string): RawFinding[] {
         properties: { bucket: bucketName || b.name, problem: 'public' },
       });
     }
-    const encrypted = /^\s*server_side_encryption_configuration\s*\{/m.test(b.body) || related.some((x) => x.type === 'aws_s3_bucket_server_side_encryption_configuration');
+    const encrypted = /^[ \t]*server_side_encryption_configuration[ \t]*\{/m.test(b.body) || related.some((x) => x.type === 'aws_s3_bucket_server_side_encryption_configuration');
     if (!encrypted) {
       out.push({
         ruleId: BUCKET_RULE,

@@ -30,7 +30,8 @@ function fixFor(root: Node, text: string, hit: Hit): Fix[] {
   const lit = literalAt(root, hit);
   if (!lit || assignsEnviron(lit) || /^[bB]/.test(lit.text)) return [];
   const edits: TextEdit[] = [{ range: { start: lit.startIndex, end: lit.endIndex }, newText: `os.environ["${hit.env}"]` }];
-  if (!/^[ \t]*(?:import[ \t]+(?:[\w., \t]*,[ \t]*)?os\b(?![.\w])|from[ \t]+os[ \t]+import[ \t]+.*\benviron\b)/m.test(text)) {
+  // Each imported name (`a`, `a.b as c`) ends at its comma, so no two quantifiers can trade blanks.
+  if (!/^[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*os\b(?![.\w])|from[ \t]+os[ \t]+import\b.*\benviron\b)/m.test(text)) {
     // Insert before the top-level statement holding the literal: same cell in notebooks, after any __future__ import.
     let top: Node = lit;
     while (top.parent && top.parent.type !== 'module') top = top.parent;

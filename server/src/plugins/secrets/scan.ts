@@ -8,6 +8,7 @@ import { PROVIDERS } from './providers';
 import { findAzure, findPrivateKeys, findUrlCredentials } from './structured';
 import { findKubernetesSecretData, type Claimed } from './k8s-secret';
 import { sampleReason } from './samples';
+import { keepNonOverlapping, overlapsAny } from '../../engine/intervals';
 
 /** How values are written in the scanned text. */
 export interface ScanOptions {
@@ -50,36 +51,55 @@ function awsSecretNear(text: string, hits: Hit[], out: Hit[]): void {
   }
 }
 
+/** The longest value looksLikeCredential accepts. */
+const MAX_VALUE = 8192;
+
+/** The last bare word readValue measured (its start and end offsets). */
+interface BareWord {
+  start: number;
+  end: number;
+}
+
 /** Reads the value starting at `at`: a quoted string on the line, or (outside Python) a bare word. */
-function readValue(text: string, at: number, python: boolean): { start: number; end: number } | undefined {
+function readValue(text: string, at: number, python: boolean, word: BareWord): { start: number; end: number } | undefined {
   let i = at;
+  // Values longer than any credential are never one (looksLikeCredential): a quoted value is read no
+  // further than that, so `password="password="…` does not re-read the rest of the line at every `=`.
+  const limit = Math.min(text.length, at + MAX_VALUE + 3);
   const pre = /^[rRbBuUfF]{1,2}(?=["'])/.exec(text.slice(i, i + 3));
   if (pre) i += pre[0].length;
   const q = text[i];
   if (q === '"' || q === "'" || q === '`') {
     if (text.startsWith(q.repeat(3), i)) return undefined;
     let j = i + 1;
-    while (j < text.length && text[j] !== q && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+    while (j < limit && text[j] !== q && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
     return text[j] === q ? { start: i + 1, end: j } : undefined;
   }
   if (python) return undefined;
-  let j = i;
-  while (j < text.length && !/[\s'"`]/.test(text[j])) j++;
+  // A bare word ends where the word around `i` ends: `password=password=…` asks about one word many times.
+  if (!(word.start <= i && i < word.end)) {
+    let e = i;
+    while (e < text.length && !/[\s'"`]/.test(text[e])) e++;
+    word.start = i;
+    word.end = e;
+  }
+  let j = Math.min(word.end, limit);
   // `Authorization: Bearer <token>`: the scheme and the credential are one value.
   if (/^(?:Bearer|Basic|Token|bearer|token)$/.test(text.slice(i, j)) && text[j] === ' ') {
     j++;
-    while (j < text.length && !/[\s'"`]/.test(text[j])) j++;
+    while (j < limit && !/[\s'"`]/.test(text[j])) j++;
   }
   while (j > i && /[,;)\]}]/.test(text[j - 1])) j--;
   return j > i ? { start: i, end: j } : undefined;
 }
 
 // name (optionally quoted, optionally `]`-closed as in os.environ["X"], optionally annotated `: str`) then an assignment operator.
-const KV = /(?<![\w.$-])(["'`]?)([A-Za-z_][\w.-]{0,80})\1[ \t]*\]?[ \t]*(?::[ \t]*(?:str|bytes|SecretStr|Optional\[str\])[ \t]*)?(:=|=>|:|=)[ \t]*/g;
+// No two quantifiers may share characters (`[ \t]*\]?[ \t]*` was quadratic on a name followed by a long run of spaces).
+const KV = /(?<![\w.$-])(["'`]?)([A-Za-z_][\w.-]{0,80})\1[ \t]*(?:\][ \t]*)?(?::[ \t]*(?:str|bytes|SecretStr|Optional\[str\])[ \t]*)?(:=|=>|:|=)[ \t]*/g;
 // A quoted name and a quoted value as a call's first two arguments: os.environ.setdefault("X", "v"), set_key(..., "X", "v").
 const PAIR = /(["'])([A-Za-z_][\w.-]{0,80})\1[ \t]*,[ \t]*/g;
 // Kubernetes/compose env entries: `name: X` then `value: v` on the next line.
-const K8S_ENV = /name:[ \t]*["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*\r?\n[ \t]*-?[ \t]*value:[ \t]*/g;
+const K8S_ENV = /name:[ \t]*["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*\r?\n[ \t]*(?:-[ \t]*)?value:[ \t]*/g;
 // Command-line flags: --password=v, --api-key v.
 const FLAG = /(?<![\w-])--([A-Za-z][\w-]{1,40})(?:=|[ \t]+)/g;
 // Clients whose first positional argument is the API key (`cohere.Client("...")`).
@@ -99,17 +119,20 @@ function isReferenceKey(text: string, name: string, at: number): boolean {
 }
 
 function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
+  const word: BareWord = { start: 0, end: 0 };
   const consider = (name: string, valueAt: number, python: boolean) => {
     const kind = credentialKind(name);
     if (!kind || isReferenceKey(text, name, valueAt)) return;
-    const r = readValue(text, valueAt, python);
+    const r = readValue(text, valueAt, python, word);
     if (!r) return;
     const raw = text.slice(r.start, r.end);
     const { value, offset } = stripAuthScheme(raw);
     if (!looksLikeCredential(value, kind)) return;
     // `wandb.login(key=...)`: the call names the provider when the argument does not.
-    const lineStart = text.lastIndexOf('\n', valueAt) + 1;
-    const provider = providerFromName(name) ?? providerFromName(text.slice(Math.max(lineStart, valueAt - 60), valueAt));
+    // The 60 characters before the value on its line (a bounded look-back: `lastIndexOf('\n')` from every
+    // hit walked back over the whole of a long line).
+    const before = text.slice(Math.max(0, valueAt - 60), valueAt);
+    const provider = providerFromName(name) ?? providerFromName(before.slice(before.lastIndexOf('\n') + 1));
     const sample = sampleReason(value);
     out.push({
       start: r.start + offset, end: r.end, name, evidence: 'context', ...(sample ? { sample } : {}),
@@ -137,7 +160,7 @@ function genericHits(text: string, opts: ScanOptions, out: Hit[]): void {
   for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
     // Only a setter's arguments (`setdefault("X", "v")`, `set_key(path, "X", "v")`), never lists or sets of names, nor getters' defaults.
     const before = text.slice(Math.max(0, m.index - 80), m.index);
-    const call = /([A-Za-z_]\w*)\s*\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?$/.exec(before);
+    const call = /(?<!\w)([A-Za-z_]\w*)\s*\(\s*(?:["'][^"'\n]{0,60}["']\s*,\s*)?$/.exec(before);
     if (!call || /^(?:get|getenv|pop|get_secret|getpass|input|print|log|info|debug|warning|error|format|join|split|replace|startswith|endswith)$/.test(call[1])) continue;
     consider(m[2], m.index + m[0].length, true);
   }
@@ -169,15 +192,11 @@ export function scanText(text: string, opts: ScanOptions = {}): Hit[] {
     findKubernetesSecretData(text, hits, claimed);
     genericHits(text, opts, hits);
   }
-  const excluded = excludedRanges(text);
-  const kept: Hit[] = [];
-  // Earlier detectors win overlaps (provider formats before names), so sort stably by priority first.
-  for (const h of hits) {
-    if (h.end <= h.start || isTemplateOrReference(text.slice(h.start, h.end))) continue;
-    if (excluded.some((x) => h.start < x.end && x.start < h.end)) continue;
-    if (h.name && h.evidence === 'context' && claimed.some((x) => h.start < x.end && x.start < h.end)) continue;
-    if (kept.some((k) => h.start < k.end && k.start < h.end)) continue;
-    kept.push(h);
-  }
+  // Excluded regions go first so they block every hit they overlap, then earlier detectors win overlaps
+  // (provider formats before names); keepNonOverlapping keeps this O(n log n) in the number of hits.
+  const inClaimed = overlapsAny(claimed);
+  const candidates = hits.filter((h) => h.end > h.start && !isTemplateOrReference(text.slice(h.start, h.end)) && !(h.name && h.evidence === 'context' && inClaimed(h)));
+  const items = [...excludedRanges(text).map((x) => ({ ...x, hit: undefined as Hit | undefined })), ...candidates.map((h) => ({ start: h.start, end: h.end, hit: h }))];
+  const kept = keepNonOverlapping(items).flatMap((x) => (x.hit ? [x.hit] : []));
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -7,6 +7,9 @@ import { scanText } from './scan';
 import { assessHit, whySentence } from './severity';
 import { findTerraformSecretOutputs } from './terraform';
 
+/** Dockerfile secrets per file that get the BuildKit-secret fix. */
+const MAX_DOCKERFILE_FIXES = 100;
+
 export const SECRET_IN_DOCKERFILE = 'secret-in-dockerfile';
 export const SECRET_IN_ENV_FILE = 'secret-in-env-file';
 export const SECRET_IN_CONFIG = 'secret-in-config';
@@ -35,7 +38,9 @@ export const secretsTextAnalyzer: TextAnalyzer = {
       netrc: file.target === 'credentials',
     });
     if (file.target === 'terraform') findTerraformSecretOutputs(file.text, hits);
-    const findings: RawFinding[] = hits.map((hit) => {
+    // Each Dockerfile fix reads the RUN lines after its secret, so only the first ones get a fix: a file
+    // with thousands of ENV secrets would otherwise cost the square of its size.
+    const findings: RawFinding[] = hits.map((hit, i) => {
       const value = file.text.slice(hit.start, hit.end);
       const assessed = assessHit(hit, file.text, file.path);
       return {
@@ -44,7 +49,7 @@ export const secretsTextAnalyzer: TextAnalyzer = {
         severity: assessed.severity,
         message: secretMessage(hit, value, place) + whySentence(assessed),
         properties: secretProperties(hit, value),
-        fixes: file.target === 'dockerfile' ? dockerfileSecretFix(file, hit) : [],
+        fixes: file.target === 'dockerfile' && i < MAX_DOCKERFILE_FIXES ? dockerfileSecretFix(file, hit) : [],
       };
     });
     return { findings };

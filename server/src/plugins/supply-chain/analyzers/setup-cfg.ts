@@ -16,7 +16,7 @@ export const setupCfgAnalyzer: TextAnalyzer = {
     for (const line of file.text.split('\n')) {
       const start = offset;
       offset += line.length + 1;
-      const key = /^(\w[\w-]*)\s*=\s*(.*)$/.exec(line);
+      const key = /^(\w[\w-]*)[ \t]*=[ \t]*([^\r]*)/.exec(line);
       // Every key of [options.extras_require] lists requirements; elsewhere only the *_requires keys do.
       if (/^\[/.test(line)) {
         extras = /^\[options\.extras_require\]/.test(line);
@@ -26,7 +26,7 @@ export const setupCfgAnalyzer: TextAnalyzer = {
       if (key) inDeps = extras || /^(install_requires|setup_requires|tests_require)$/.test(key[1]);
       const value = key ? key[2] : /^\s+\S/.test(line) ? line : '';
       if (!inDeps || !value.trim() || value.trim().startsWith('#')) continue;
-      const spec = value.trim().replace(/\s+#.*$/, '');
+      const spec = value.trim().replace(/(?<!\s)\s+#.*$/, '');
       const p = metadataRequirementProblem(spec);
       if (!p) continue;
       const at = start + line.indexOf(spec);

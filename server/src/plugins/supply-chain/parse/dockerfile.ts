@@ -19,11 +19,28 @@ export interface Dockerfile {
   escape: string;
 }
 
+/**
+ * The `# escape=` parser directive among the comment lines at the top of the file (blank lines
+ * skipped), read line by line: a regex split on `\n(?!\s*#)` re-read every run of blank lines.
+ */
+function escapeDirective(text: string): string | undefined {
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? text.length : nl).trim();
+    at = nl < 0 ? text.length : nl + 1;
+    if (!line) continue;
+    if (!line.startsWith('#')) return undefined;
+    const m = /^#[ \t]*escape[ \t]*=[ \t]*([\\`])/i.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 /** Parses Dockerfile text. */
 export function parseDockerfile(text: string): Dockerfile {
   const out: Dockerfile = { instructions: [], errors: [], escape: '\\' };
-  const esc = /^\s*#\s*escape\s*=\s*([\\`])/im.exec(text.split(/\n(?!\s*#)/)[0] ?? '');
-  if (esc) out.escape = esc[1];
+  const esc = escapeDirective(text);
+  if (esc) out.escape = esc;
   const lines: { start: number; end: number; text: string }[] = [];
   let pos = 0;
   for (const raw of text.split('\n')) {

@@ -69,9 +69,18 @@ export function parseRequirements(text: string): RequirementsFile {
     let i = 0;
     let req: ReqLine | undefined;
     let editable = false;
+    // The spec of a requirement with spaces is sliced once it is complete: re-slicing it at every token
+    // was quadratic in a line of many words.
+    let grown: ReqLine | undefined;
+    const settle = () => {
+      if (grown) grown.spec = text.slice(grown.start, grown.end).replace(/\\\r?\n/g, ' ');
+      grown = undefined;
+    };
     while (i < toks.length) {
       const t = toks[i];
-      if (t.text.startsWith('-') && !req?.spec.endsWith(';')) {
+      // After a marker's `;` an option-looking token is part of the marker expression (the spec's last character is the text's at `end - 1`).
+      if (t.text.startsWith('-') && !(req && text[req.end - 1] === ';')) {
+        settle();
         const eq = t.text.indexOf('=');
         let name = eq > 0 && t.text.startsWith('--') ? t.text.slice(0, eq) : t.text;
         let value: string | undefined = eq > 0 && t.text.startsWith('--') ? t.text.slice(eq + 1) : undefined;
@@ -108,14 +117,15 @@ export function parseRequirements(text: string): RequirementsFile {
         out.entries.push(req);
       } else if (!req.hashes.length) {
         // Spaces inside a requirement (`numpy >= 1.2`, markers): the spec runs on until an option.
-        req.spec = text.slice(req.start, t.end).replace(/\\\r?\n/g, ' ');
         req.end = t.end;
+        grown = req;
       } else {
         out.errors.push({ message: `unexpected \`${t.text}\` after --hash`, start: t.start, end: t.end });
       }
       req.lineEnd = Math.max(req.lineEnd, t.end);
       i++;
     }
+    settle();
     if (req) req.lineEnd = toks[toks.length - 1].end;
   }
   for (const e of out.entries) {

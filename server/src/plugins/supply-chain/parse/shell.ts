@@ -25,6 +25,14 @@ export function tokenizeShell(text: string, start = 0, end = text.length): Shell
   const commands: ShellCommand[] = [];
   let current: ShellCommand = { words: [], piped: false };
   let word: Word | undefined;
+  // Start of the line holding `i`, for increasing `i`: reads each character once, where a
+  // `lastIndexOf('\n')` per comment walked back over the whole of a long line every time.
+  let seenTo = start;
+  let seenLineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStartOf = (i: number) => {
+    for (; seenTo < i; seenTo++) if (text.charCodeAt(seenTo) === 10) seenLineStart = seenTo + 1;
+    return seenLineStart;
+  };
   const finishWord = () => {
     if (word) current.words.push(word);
     word = undefined;
@@ -53,7 +61,7 @@ export function tokenizeShell(text: string, start = 0, end = text.length): Shell
     if (c === ' ' || c === '\t' || c === '\r') { finishWord(); i++; continue; }
     if (c === '#' && !word) {
       // A comment line inside a Dockerfile continuation is removed by Docker: skip its newline too.
-      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      const lineStart = lineStartOf(i);
       const inContinuation = text.slice(lineStart, i).trim() === '' && /\\\r?\n$/.test(text.slice(Math.max(start, lineStart - 3), lineStart));
       while (i < end && text[i] !== '\n') i++;
       if (inContinuation) i++;

@@ -10,16 +10,31 @@ const WEB_APPS: { name: string; pattern: RegExp }[] = [
   { name: 'FastAPI app', pattern: /\bFastAPI\s*\(/ },
   { name: 'Flask app', pattern: /\bFlask\s*\(\s*__name__/ },
   { name: 'Gradio interface', pattern: /\bgr\.(?:Interface|Blocks|ChatInterface)\s*\(/ },
-  { name: 'Streamlit app', pattern: /^\s*import\s+streamlit\b/m },
+  { name: 'Streamlit app', pattern: /^[ \t]*import[ \t]+streamlit\b/m },
   { name: 'Django project', pattern: /\bget_wsgi_application\s*\(|\bget_asgi_application\s*\(/ },
 ];
 
 const byPlace = (a: Place, b: Place) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.detail ?? '', b.detail ?? '');
 
+// The line starts of the last text asked about: counting newlines from the start for every match was
+// quadratic in a file with many matches (imports, ports).
+let lineStartsOf: { text: string; starts: number[] } | undefined;
+
 function lineOf(text: string, index: number): number {
-  let n = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+  if (lineStartsOf?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsOf = { text, starts };
+  }
+  const { starts } = lineStartsOf;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** Top-level packages imported by a Python text, with the line of the first import of each. */
@@ -51,7 +66,7 @@ function requirementPins(lines: string[]): { pinned: number; unpinned: number } 
   let pinned = 0;
   let unpinned = 0;
   for (const raw of lines) {
-    const line = raw.replace(/\s+#.*$/, '').trim();
+    const line = raw.replace(/(?<!\s)\s+#.*$/, '').trim();
     if (!line || line.startsWith('#') || line.startsWith('-')) continue;
     if (/===?\s*[\w.*+!-]+/.test(line) && !/==\s*[\w.]*\*/.test(line)) pinned++;
     else unpinned++;
@@ -62,15 +77,39 @@ function requirementPins(lines: string[]): { pinned: number; unpinned: number } 
 /** The strings of `dependencies = [...]` arrays in a pyproject.toml (a regex read: enough for counting pins). */
 function pyprojectDependencies(text: string): string[] {
   const out: string[] = [];
-  const re = /^\s*(?:dependencies|[\w-]+)\s*=\s*\[([^\]]*)\]/gm;
-  const section = /^\s*\[([^\]]+)\]/gm;
+  const re = /^[ \t]*(?:dependencies|[\w-]+)[ \t]*=[ \t]*\[([^\]]*)\]/gm;
+  const section = /^[ \t]*\[([^\]\n]+)\]/gm;
   const sections: { at: number; name: string }[] = [];
   for (let m = section.exec(text); m; m = section.exec(text)) sections.push({ at: m.index, name: m[1].trim() });
+  let s = -1;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const here = [...sections].reverse().find((s) => s.at < m!.index)?.name;
+    // Matches come in text order, so the enclosing section only moves forward.
+    while (s + 1 < sections.length && sections[s + 1].at < m.index) s++;
+    const here = sections[s]?.name;
     const isDeps = /^\s*dependencies\s*=/.test(m[0]) ? here === 'project' : here === 'project.optional-dependencies';
     if (!isDeps) continue;
     for (const s of m[1].matchAll(/"([^"]+)"|'([^']+)'/g)) out.push(s[1] ?? s[2]);
+  }
+  return out;
+}
+
+/**
+ * Port entries of a compose file: list items (`- "8080:80"`) whose nearest line above that is not an
+ * item, a comment or blank is `ports:`. One pass over the lines; matching a regex against everything
+ * before each item was quadratic in the number of items.
+ */
+function composePorts(text: string): { index: number; port: string }[] {
+  const out: { index: number; port: string }[] = [];
+  let key: string | undefined;
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end);
+    const trimmed = line.trim();
+    const item = /^[ \t]*-[ \t]*["']?(\d[\d.:]*(?:\/\w+)?)["']?[ \t]*\r?$/.exec(line);
+    if (item && key === 'ports') out.push({ index: at, port: item[1] });
+    if (trimmed && !trimmed.startsWith('-') && !trimmed.startsWith('#')) key = /^(\w[\w-]*):$/.exec(trimmed)?.[1];
+    at = end + 1;
   }
   return out;
 }
@@ -83,16 +122,11 @@ function services(file: WorkspaceFile, text: string, target: string): Place[] {
       if (m) out.push({ path: file.path, line: lineOf(text, m.index), detail: w.name });
     }
   } else if (target === 'dockerfile') {
-    for (const m of text.matchAll(/^\s*EXPOSE\s+(.+)$/gim)) out.push({ path: file.path, line: lineOf(text, m.index!), detail: `EXPOSE ${m[1].trim()}` });
+    for (const m of text.matchAll(/^[ \t]*EXPOSE[ \t]+(.+)$/gim)) out.push({ path: file.path, line: lineOf(text, m.index!), detail: `EXPOSE ${m[1].trim()}` });
   } else if (target === 'compose') {
-    for (const m of text.matchAll(/^\s*-\s*["']?(\d[\d.:]*(?:\/\w+)?)["']?\s*$/gm)) {
-      // Only entries under a `ports:` key: look back for the nearest key at lower indentation.
-      const before = text.slice(0, m.index);
-      const key = /(\w[\w-]*):\s*\n(?:\s*-[^\n]*\n|\s*#[^\n]*\n)*$/.exec(before);
-      if (key?.[1] === 'ports') out.push({ path: file.path, line: lineOf(text, m.index!), detail: `port ${m[1]}` });
-    }
+    for (const p of composePorts(text)) out.push({ path: file.path, line: lineOf(text, p.index), detail: `port ${p.port}` });
   } else if (target === 'kubernetes' || target === 'yaml') {
-    for (const m of text.matchAll(/^kind:\s*(Service|Ingress)\s*$/gm)) out.push({ path: file.path, line: lineOf(text, m.index!), detail: `Kubernetes ${m[1]}` });
+    for (const m of text.matchAll(/^kind:[ \t]*(Service|Ingress)[ \t]*\r?$/gm)) out.push({ path: file.path, line: lineOf(text, m.index!), detail: `Kubernetes ${m[1]}` });
   }
   return out;
 }
