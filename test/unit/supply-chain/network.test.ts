@@ -11,6 +11,9 @@ import type { Fix } from '../../../server/src/engine/finding';
 import { fillLookupEdits, LOOKUP_SLOT } from '../../../server/src/plugins/supply-chain/network/fixes';
 import { PinResolver, type ResolverOptions, splitImage } from '../../../server/src/plugins/supply-chain/network/pin-resolver';
 import { blockedAddress, guardedLookup, hostMatches, type LookupFn, PUBLIC_HOSTS, refusal } from '../../../server/src/plugins/supply-chain/network/policy';
+import { resolverOptionsFromEnv } from '../../../server/src/lsp/pin-lookup';
+import { buildJsonReport } from '../../../server/src/output/json';
+import { buildSarif } from '../../../server/src/output/sarif';
 import { DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
 import { applyEdits, engineContext } from '../../helpers/engine';
 
@@ -214,4 +217,26 @@ test('a looked-up value that does not have the promised shape is never written i
   assert.equal(fillLookupEdits('pypi:numpy', edits, { version: '1.0 ; os_name=="nt"', hashes: [] }), undefined);
   assert.equal(fillLookupEdits('pypi:numpy', edits, '2.0'), undefined);
   assert.deepEqual(fillLookupEdits('image:python:3', edits, DIGEST), [{ newText: `@${DIGEST}` }]);
+});
+
+test('the protocol tests\' injection accepts only a plain 127.0.0.1 origin; anything else leaves the policy untouched', () => {
+  assert.deepEqual(resolverOptionsFromEnv({}), {});
+  for (const bad of ['http://10.0.0.1:80', 'http://localhost:8080', 'http://127.0.0.1:8080/x', 'https://127.0.0.1:1', 'http://127.0.0.1:1@evil.example', 'http://169.254.169.254:80']) assert.deepEqual(resolverOptionsFromEnv({ MLSEC_TEST_LOOKUP_ORIGIN: bad }), {}, bad);
+  const ok = resolverOptionsFromEnv({ MLSEC_TEST_LOOKUP_ORIGIN: 'http://127.0.0.1:43210' });
+  assert.deepEqual(ok.testing, { origins: ['http://127.0.0.1:43210'] });
+  assert.equal(ok.endpoints?.pypi, 'http://127.0.0.1:43210');
+});
+
+test('reports never carry a lookup fix (its edits hold unfilled slots): JSON and SARIF keep only final fixes', async () => {
+  const ctx0 = await engineContext();
+  const ctx = { ...ctx0, settings: { ...DEFAULT_SETTINGS, network: { enabled: true } } };
+  const analysis = analyzeText('/work/x/Dockerfile', 'FROM python:3.11-slim\n', ctx);
+  assert.ok(analysis.findings[0].fixes.some((f) => f.lookup), 'the analysis has a lookup fix');
+  const report = { registry: ctx.registry, root: '/work/x', analyses: [analysis] };
+  const json = JSON.stringify(buildJsonReport(report));
+  const sarif = JSON.stringify(buildSarif(report));
+  for (const out of [json, sarif]) {
+    assert.ok(!out.includes(LOOKUP_SLOT), 'no slot in the report');
+    assert.match(out, /MLSEC-PLACEHOLDER/, 'the placeholder fix is still there');
+  }
 });
