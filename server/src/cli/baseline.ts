@@ -31,7 +31,7 @@ export function baselineEntries(report: ScanReport): { analysis: FileAnalysis; f
     const rel = relPath(report.root, analysis.file.path);
     const items = analysis.findings.map((finding) => {
       const loc = locate(analysis, finding.range, finding.cell);
-      return { finding, loc, hash: lineFingerprint(finding.ruleId, rel, loc.lineText, secretSpansOnLine(report.registry, analysis, finding, loc)) };
+      return { finding, loc, hash: lineFingerprint(finding.ruleId, rel, loc.lineText, secretSpansOnLine(report, analysis, finding, loc)) };
     });
     const numbered = numberFingerprints(items.map((i) => i.hash));
     items.forEach((i, n) => {

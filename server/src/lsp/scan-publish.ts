@@ -22,7 +22,7 @@ export function publishAnalysis(state: ServerState, a: FileAnalysis): string {
   const style = a.file.target === 'python' ? 'python' : a.file.target === 'notebook' ? 'ipynb-json' : 'none';
   // Skips are summarised by the scan, not shown as a diagnostic on every large/binary file.
   const problems = a.problems.filter((p) => p.kind !== 'skipped');
-  publish(state, uri, toDiagnostics({ findings: withCell(a), problems }, a.file, style));
+  publish(state, uri, toDiagnostics({ findings: withCell(a), problems }, a.file, style), undefined, a.file.text);
   return uri;
 }
 

@@ -4,7 +4,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EngineContext, FileAnalysis, PythonAnalysisCache } from '../engine/analyze';
 import { NO_FACTS } from '../engine/project-facts';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import { Redactor } from '../output/redaction';
 import { withoutBaselined } from './baseline-filter';
+import { redactDiagnostics } from './redact-diagnostics';
 
 /** What the client told us it can do (from `initialize`). */
 export interface ClientCaps {
@@ -56,17 +58,31 @@ export function createState(parts: Pick<ServerState, 'connection' | 'documents' 
   };
 }
 
-/** Publishes (and remembers) diagnostics for a URI. */
-export function publish(state: ServerState, uri: string, all: Diagnostic[], version?: number): void {
+/** The text the editor holds for `uri` (a document or a notebook cell), if any. */
+function heldText(state: ServerState, uri: string): string | undefined {
+  const doc = state.documents.get(uri);
+  if (doc) return doc.getText();
+  const cell = state.notebooks.getNotebookCell(uri);
+  return cell ? state.notebooks.getCellTextDocument(cell)?.getText() : undefined;
+}
+
+/**
+ * Publishes (and remembers) diagnostics for a URI. The one way diagnostics leave the server, so
+ * redaction happens here: `text` is the analysed text when the editor does not hold the document.
+ */
+export function publish(state: ServerState, uri: string, all: Diagnostic[], version?: number, text?: string): void {
   // Findings accepted in the configured baseline file are never shown (same fingerprints as the CLI).
-  const diagnostics = withoutBaselined(state, uri, all);
+  const diagnostics = redactDiagnostics(state.registry, text ?? heldText(state, uri), withoutBaselined(state, uri, all));
   if (diagnostics.length === 0) state.published.delete(uri);
   else state.published.set(uri, diagnostics);
   void state.connection.sendDiagnostics({ uri, diagnostics, version });
 }
 
+const LOG_REDACTOR = new Redactor();
+
 /** Logs an error from a handler without letting it escape (a throwing handler must never kill the server). */
 export function logError(state: Pick<ServerState, 'connection'>, where: string, e: unknown): void {
   const err = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
-  state.connection.console.error(`mlsec: ${where} failed: ${err}`);
+  // Error messages can quote input (a JSON parser's excerpt): secret-shaped text is masked in the log too.
+  state.connection.console.error(LOG_REDACTOR.text(`mlsec: ${where} failed: ${err}`));
 }

@@ -10,11 +10,22 @@ export const FINGERPRINT_KEY = 'mlsecLineHash/v1';
  */
 export function lineFingerprint(ruleId: string, relPath: string, lineText: string, blank?: { start: number; end: number } | readonly { start: number; end: number }[]): string {
   // Every secret span on the line is blanked (right to left, so earlier offsets stay valid): no hash ever covers a secret.
-  const spans = blank === undefined ? [] : 'start' in blank ? [blank] : [...blank];
+  const spans = mergeSpans(blank === undefined ? [] : 'start' in blank ? [blank] : [...blank]);
   let line = lineText;
-  for (const b of spans.sort((x, y) => y.start - x.start)) line = line.slice(0, b.start) + '<redacted>' + line.slice(b.end);
+  for (const b of spans.reverse()) line = line.slice(0, b.start) + '<redacted>' + line.slice(b.end);
   const normalised = line.trim().replace(/\s+/g, ' ');
   return createHash('sha256').update(`${ruleId}\0${relPath}\0${normalised}`).digest('hex').slice(0, 32);
+}
+
+/** Sorted, overlapping or repeated spans joined (the same secret is often known from a finding and from the scanner). */
+function mergeSpans(spans: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else if (!last || s.start !== last.start || s.end !== last.end) out.push({ ...s });
+  }
+  return out;
 }
 
 /** Numbers repeated fingerprints (`hash:1`, `hash:2`, ...) so identical lines in one file stay distinct, in file order. */

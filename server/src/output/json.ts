@@ -2,6 +2,8 @@
 import type { Problem, Severity } from '../engine/finding';
 import { fileRegion, locate, type Region } from './locate';
 import { relPath, reportedFindings, type ScanReport, sortedAnalyses, summarize, type Summary } from './report';
+import { printableFixes, Redactor } from './redaction';
+import { redactorFor } from './secret-spans';
 import { mlsecVersion } from './version';
 
 /** Bumped when a field changes meaning or disappears (adding fields does not bump it). */
@@ -48,12 +50,16 @@ export interface JsonReport {
   summary: Summary;
 }
 
+const NO_VALUES = new Redactor();
+
 /** Builds the JSON report object (serialise with JSON.stringify). */
 export function buildJsonReport(r: ScanReport, toolVersion = mlsecVersion()): JsonReport {
   const reported = reportedFindings(r);
   const findings: JsonFinding[] = reported.map(({ analysis, finding, path }) => {
     const loc = locate(analysis, finding.range, finding.cell);
     const model = analysis.file.target === 'model';
+    // Every printed string goes through the file's redactor: messages of any category may quote workspace text.
+    const redact = redactorFor(r, analysis);
     const region: Region = model ? { line: 1, column: 1, endLine: 1, endColumn: 1 } : { line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn };
     return {
       path,
@@ -61,22 +67,22 @@ export function buildJsonReport(r: ScanReport, toolVersion = mlsecVersion()): Js
       ruleId: finding.ruleId,
       category: r.registry.byId.get(finding.ruleId)?.category ?? null,
       severity: finding.severity,
-      message: finding.message,
+      message: redact.text(finding.message),
       cell: loc.cell?.index ?? null,
       cellPart: loc.cell?.part ?? null,
       cellLine: loc.cell?.line ?? null,
       cellColumn: loc.cell?.column ?? null,
-      fixes: model ? [] : finding.fixes.filter((fx) => !fx.lookup).map((fx) => ({ title: fx.title, safe: fx.safe, edits: fx.edits.map((e) => ({ ...fileRegion(analysis, e.range), newText: e.newText })) })),
-      properties: finding.properties ?? {},
+      fixes: model ? [] : printableFixes(redact, finding.fixes.filter((fx) => !fx.lookup)).map((fx) => ({ title: redact.text(fx.title), safe: fx.safe, edits: fx.edits.map((e) => ({ ...fileRegion(analysis, e.range), newText: e.newText })) })),
+      properties: redact.deep(finding.properties ?? {}),
     };
   });
   const problems: JsonProblem[] = [];
   for (const a of sortedAnalyses(r)) {
     for (const p of a.problems) {
       const region = p.range && a.file.target !== 'model' ? fileRegion(a, p.range) : undefined;
-      problems.push({ kind: p.kind, message: p.message, path: relPath(r.root, a.file.path), line: region?.line ?? null, column: region?.column ?? null, ruleId: p.ruleId ?? null });
+      problems.push({ kind: p.kind, message: redactorFor(r, a).text(p.message), path: relPath(r.root, a.file.path), line: region?.line ?? null, column: region?.column ?? null, ruleId: p.ruleId ?? null });
     }
   }
-  for (const p of r.extraProblems ?? []) problems.push({ kind: p.kind, message: p.message, path: p.path ? relPath(r.root, p.path) : null, line: null, column: null, ruleId: null });
+  for (const p of r.extraProblems ?? []) problems.push({ kind: p.kind, message: NO_VALUES.text(p.message), path: p.path ? relPath(r.root, p.path) : null, line: null, column: null, ruleId: null });
   return { version: JSON_REPORT_VERSION, tool: { name: 'mlsec', version: toolVersion }, root: r.root, findings, problems, summary: summarize(r, reported) };
 }

@@ -89,12 +89,3 @@ export function summarize(r: ScanReport, findings: readonly ReportedFinding[] = 
 export function categoryOf(r: ScanReport, ruleId: string): string | undefined {
   return r.registry.byId.get(ruleId)?.category;
 }
-
-/**
- * The highlighted source text with everything after its first 4 characters masked. Used for
- * secrets findings so no writer ever prints (or hashes) a secret in full.
- */
-export function maskSpan(line: string, start: number, end: number): string {
-  const keep = Math.min(end, start + 4);
-  return line.slice(0, keep) + '*'.repeat(Math.max(0, end - keep)) + line.slice(end);
-}

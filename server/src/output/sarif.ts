@@ -5,7 +5,8 @@ import type * as Sarif from 'sarif';
 import type { FileAnalysis } from '../engine/analyze';
 import type { Finding, OffsetRange, Problem, Severity } from '../engine/finding';
 import type { RuleCard } from '../engine/rule';
-import { secretSpansOnLine } from './secret-spans';
+import { printableFixes, Redactor } from './redaction';
+import { redactorFor, secretSpansOnLine } from './secret-spans';
 import { lineFingerprint, FINGERPRINT_KEY, numberFingerprints } from './fingerprint';
 import { fileRegion, locate, type Region } from './locate';
 import { relPath, reportedFindings, type ScanProblem, type ScanReport, sortedAnalyses } from './report';
@@ -24,6 +25,8 @@ export interface SarifOptions {
   /** Overrides `invocations[0].executionSuccessful` (default: true unless a rule failed). */
   executionSuccessful?: boolean;
 }
+
+const NO_VALUES = new Redactor();
 
 const levelOf = (s: Severity): Sarif.ReportingConfiguration.level => s;
 
@@ -71,12 +74,12 @@ function sarifRegion(r: Region): Sarif.Region {
   return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
-function fixesOf(a: FileAnalysis, f: Finding, loc: Sarif.ArtifactLocation): Sarif.Fix[] | undefined {
+function fixesOf(a: FileAnalysis, f: Finding, loc: Sarif.ArtifactLocation, redact: Redactor): Sarif.Fix[] | undefined {
   // Lookup fixes hold unfilled slots until the editor completes them: not a fix a report can carry.
-  const fixes = f.fixes.filter((x) => x.edits.length > 0 && !x.lookup);
+  const fixes = printableFixes(redact, f.fixes).filter((x) => x.edits.length > 0 && !x.lookup);
   if (fixes.length === 0 || a.file.target === 'model') return undefined;
   return fixes.map((fix) => ({
-    description: { text: fix.title },
+    description: { text: redact.text(fix.title) },
     artifactChanges: [{
       artifactLocation: loc,
       replacements: fix.edits.map((e) => ({ deletedRegion: sarifRegion(fileRegion(a, e.range)), insertedContent: { text: e.newText } })),
@@ -120,21 +123,23 @@ export function buildSarif(report: ScanReport, options: SarifOptions = {}): Sari
     const artifact = artifactLocation(report.root, analysis.file.path);
     const loc = locate(analysis, finding.range, finding.cell);
     const isModel = analysis.file.target === 'model';
+    // Every printed string goes through the file's redactor: messages of any category may quote workspace text.
+    const redact = redactorFor(report, analysis);
     const region: Sarif.Region = isModel ? { startLine: 1 } : sarifRegion(loc);
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
       level: levelOf(finding.severity),
-      message: { text: finding.message },
+      message: { text: redact.text(finding.message) },
       locations: [{ physicalLocation: { artifactLocation: artifact, region } }],
     };
     const index = ruleIndex.get(finding.ruleId);
     if (index !== undefined) result.ruleIndex = index;
-    const fixes = fixesOf(analysis, finding, artifact);
+    const fixes = fixesOf(analysis, finding, artifact, redact);
     if (fixes) result.fixes = fixes;
-    const props: Record<string, unknown> = { ...(finding.properties ?? {}) };
+    const props: Record<string, unknown> = redact.deep({ ...(finding.properties ?? {}) });
     if (loc.cell) Object.assign(props, { cell: loc.cell.index, cellPart: loc.cell.part, cellLine: loc.cell.line, cellColumn: loc.cell.column });
     if (Object.keys(props).length > 0) result.properties = props;
-    const hash = lineFingerprint(finding.ruleId, rel, loc.lineText, secretSpansOnLine(report.registry, analysis, finding, loc));
+    const hash = lineFingerprint(finding.ruleId, rel, loc.lineText, secretSpansOnLine(report, analysis, finding, loc));
     const list = byFile.get(rel) ?? [];
     list.push({ result, hash });
     byFile.set(rel, list);
@@ -150,10 +155,10 @@ export function buildSarif(report: ScanReport, options: SarifOptions = {}): Sari
     for (const p of a.problems) {
       const region = p.range && a.file.target !== 'model' ? fileRegion(a, p.range as OffsetRange) : undefined;
       const rule = p.ruleId ? { id: p.ruleId, index: ruleIndex.get(p.ruleId) } : undefined;
-      notifications.push(notification(report.root, p.kind, p.message, a.file.path, region, rule));
+      notifications.push(notification(report.root, p.kind, redactorFor(report, a).text(p.message), a.file.path, region, rule));
     }
   }
-  for (const p of report.extraProblems ?? ([] as ScanProblem[])) notifications.push(notification(report.root, p.kind, p.message, p.path));
+  for (const p of report.extraProblems ?? ([] as ScanProblem[])) notifications.push(notification(report.root, p.kind, NO_VALUES.text(p.message), p.path));
 
   const ok = options.executionSuccessful ?? !report.analyses.some((a) => a.problems.some((p) => p.kind === 'rule-error'));
   const run: Sarif.Run = {

@@ -1,7 +1,9 @@
 // Human-readable report, ruff style: `path:line:col: rule-id [severity] message`, the source line with a caret underline, a summary.
 import type { Problem, Severity } from '../engine/finding';
 import { locate, type Location } from './locate';
-import { maskSpan, relPath, reportedFindings, type ReportedFinding, type ScanReport, sortedAnalyses, summarize, type Summary } from './report';
+import { fileSecrets, redactorFor, secretSpansOnLine } from './secret-spans';
+import { Redactor } from './redaction';
+import { relPath, reportedFindings, type ReportedFinding, type ScanReport, sortedAnalyses, summarize, type Summary } from './report';
 
 /** How to render. */
 export interface TextOptions {
@@ -23,6 +25,7 @@ const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m
 const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, note: ANSI.cyan };
 const MAX_LINE = 160;
 const TAB = '    ';
+const NO_VALUES = new Redactor();
 
 /** Replaces control characters (a file could embed terminal escape sequences) so output cannot drive the terminal. */
 export function sanitize(s: string): string {
@@ -39,15 +42,20 @@ export function formatLocation(path: string, loc: Location, isModel: boolean): s
 
 /**
  * The source line and a caret line under `span`. Tabs are expanded so the carets line up, long
- * lines are cut to a window around the span, and secrets spans are masked.
+ * lines are cut to a window around the span, and every secret on the line is masked in place
+ * (`secretSpans`, every occurrence of a value `redactor` knows, anything secret-shaped).
  */
-export function snippet(lineNo: number, text: string, span: { start: number; end: number }, opts: { mask?: boolean; color?: boolean; alsoMask?: readonly { start: number; end: number }[] } = {}): string {
-  let line = opts.mask ? maskSpan(text, span.start, span.end) : text;
-  for (const s of opts.alsoMask ?? []) line = maskSpan(line, s.start, s.end);
+export function snippet(lineNo: number, text: string, span: { start: number; end: number }, opts: { color?: boolean; redactor?: Redactor; secretSpans?: readonly { start: number; end: number }[] } = {}): string {
   let { start, end } = span;
-  if (line.length > MAX_LINE) {
-    const from = Math.max(0, Math.min(start - 40, line.length - MAX_LINE));
-    const to = Math.min(line.length, from + MAX_LINE);
+  let from = 0;
+  let to = text.length;
+  if (text.length > MAX_LINE) {
+    from = Math.max(0, Math.min(start - 40, text.length - MAX_LINE));
+    to = Math.min(text.length, from + MAX_LINE);
+  }
+  // Masking happens on the whole line before it is cut, so a secret across the window's edge is masked too.
+  let line = (opts.redactor ?? NO_VALUES).line(text, opts.secretSpans ?? [], { start: from, end: to });
+  if (from > 0 || to < line.length) {
     line = (from > 0 ? '…' : '') + line.slice(from, to) + (to < line.length ? '…' : '');
     const shift = from - (from > 0 ? 1 : 0);
     start -= shift;
@@ -68,28 +76,17 @@ function formatFinding(r: ScanReport, item: ReportedFinding, color: boolean): st
   const loc = locate(analysis, finding.range, finding.cell);
   const isModel = analysis.file.target === 'model';
   const where = formatLocation(item.path, loc, isModel);
+  const secrets = fileSecrets(r, analysis);
   const sev = color ? `${SEVERITY_COLOR[finding.severity]}${finding.severity}${ANSI.reset}` : finding.severity;
   const rule = color ? `${ANSI.bold}${finding.ruleId}${ANSI.reset}` : finding.ruleId;
-  const head = `${color ? `${ANSI.bold}${where}${ANSI.reset}` : where}: ${rule} [${sev}] ${sanitize(finding.message)}`;
+  const head = `${color ? `${ANSI.bold}${where}${ANSI.reset}` : where}: ${rule} [${sev}] ${sanitize(secrets.redactor.text(finding.message))}`;
   if (isModel || loc.lineText === '') return head;
   const category = r.registry.byId.get(finding.ruleId)?.category;
   // A line holding personal data usually holds more of it (a CSV row, a printed record): never echo it.
   if (category === 'privacy') return head;
   const lineNo = loc.cell ? loc.cell.line : loc.line;
-  const mask = category === 'secrets';
-  return `${head}\n${snippet(lineNo, loc.lineText, loc.span, { mask, color, alsoMask: mask ? otherSecretSpans(r, item, loc) : [] })}`;
-}
-
-/** Spans of the other secrets findings on the same line: a line with two keys must show neither in full. */
-function otherSecretSpans(r: ScanReport, item: ReportedFinding, loc: Location): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const f of item.analysis.findings) {
-    if (f === item.finding || r.registry.byId.get(f.ruleId)?.category !== 'secrets') continue;
-    const l = locate(item.analysis, f.range, f.cell);
-    const same = loc.cell ? !!l.cell && l.cell.index === loc.cell.index && l.cell.part === loc.cell.part && l.cell.line === loc.cell.line : !l.cell && l.line === loc.line;
-    if (same) out.push(l.span);
-  }
-  return out;
+  // Every secret on the printed line is masked, whatever the finding's category: a supply-chain finding on a URL with a password, two keys on one line.
+  return `${head}\n${snippet(lineNo, loc.lineText, loc.span, { color, redactor: secrets.redactor, secretSpans: secretSpansOnLine(r, analysis, finding, loc) })}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -124,12 +121,12 @@ function formatProblems(r: ScanReport, opts: TextOptions): string[] {
         const loc = locate(a, prob.range);
         where = formatLocation(p, loc, false);
       }
-      out.push(`${PROBLEM_LABEL[prob.kind]}: ${where}: ${sanitize(prob.message)}${prob.kind === 'skipped' ? ' (skipped)' : ''}`);
+      out.push(`${PROBLEM_LABEL[prob.kind]}: ${where}: ${sanitize(redactorFor(r, a).text(prob.message))}${prob.kind === 'skipped' ? ' (skipped)' : ''}`);
     }
   }
   for (const prob of r.extraProblems ?? []) {
     if ((opts.quiet && prob.kind !== 'config-error') || (prob.kind === 'skipped' && !opts.verbose)) continue;
-    out.push(`${PROBLEM_LABEL[prob.kind]}: ${prob.path ? `${relPath(r.root, prob.path)}: ` : ''}${sanitize(prob.message)}`);
+    out.push(`${PROBLEM_LABEL[prob.kind]}: ${prob.path ? `${relPath(r.root, prob.path)}: ` : ''}${sanitize(NO_VALUES.text(prob.message))}`);
   }
   return out;
 }

@@ -36,12 +36,13 @@ test('notebook finding uses the cell (1-based) and the line inside it', () => {
   assert.match(out.report, /^n\.ipynb:cell 2:2:5: r \[error\] msg\n {2}\|\n2 \| y = x\.load\(p\)\n {2}\| {5}\^{9}\n/);
 });
 
-test('secrets spans are masked beyond their first 4 characters', () => {
-  const text = 'TOKEN = "hf_abcdefghijklmnop"\n';
-  const start = text.indexOf('hf_');
-  const out = formatText({ registry, root: '/p', analyses: [analysis('/p/a.py', text, [finding('s', start, start + 19)])] });
-  assert.ok(!out.report.includes('abcdefghijklmnop'), out.report);
-  assert.ok(out.report.includes('TOKEN = "hf_a***************"'), out.report);
+test('secret spans are masked in place: a 4-character prefix of long values, nothing of short ones', () => {
+  const text = 'TOKEN = "hf_abcdefghijklmnopqrstu"; PW = "Zq8!xK2m"\n';
+  const a = text.indexOf('hf_');
+  const b = text.indexOf('Zq8');
+  const out = formatText({ registry, root: '/p', analyses: [analysis('/p/a.py', text, [finding('s', a, a + 24), finding('s', b, b + 8)])] });
+  assert.ok(!out.report.includes('abcdefghijklmnop') && !out.report.includes('Zq8'), 'no part of either value beyond the long one\'s prefix');
+  assert.ok(out.report.includes('TOKEN = "hf_a********************"; PW = "********"'), out.report);
 });
 
 test('control characters cannot reach the terminal', () => {

@@ -6,6 +6,8 @@ import { runScan } from '../../../cli/scan';
 import { SKIP_DIRS } from '../../../cli/walk';
 import { detectTarget } from '../../../engine/targets';
 import { buildJsonReport } from '../../../output/json';
+import { Redactor } from '../../../output/redaction';
+import { redactorFor } from '../../../output/secret-spans';
 import { generateThreatModel } from '.';
 import { cmp } from './order';
 import type { GenFinding, WorkspaceFile } from './types';
@@ -60,22 +62,24 @@ export function listWorkspace(root: string): WorkspaceFile[] {
 }
 
 /** Scans `root` like `mlsec scan` and flattens the findings with their cards' classification. */
-export async function scanFindings(root: string): Promise<{ findings: GenFinding[]; error?: string }> {
+export async function scanFindings(root: string): Promise<{ findings: GenFinding[]; redactor: Redactor; error?: string }> {
   const outcome = await runScan({ paths: ['.'], format: 'json', minSeverity: 'note', include: [], exclude: [], gitignore: true, quiet: true, verbose: false, strict: false, exitZero: true }, root);
-  if (!outcome.ok) return { findings: [], error: outcome.error };
+  if (!outcome.ok) return { findings: [], redactor: new Redactor(), error: outcome.error };
   const { registry } = outcome.report;
   const findings = buildJsonReport(outcome.report, '0').findings.map((f): GenFinding => {
     const card = registry.byId.get(f.ruleId);
     return { path: f.path, line: f.line, ruleId: f.ruleId, severity: f.severity, category: f.category ?? 'unknown', title: card?.title ?? f.ruleId, cwe: card?.cwe ?? [], owasp: card?.owasp ?? [], atlas: card?.atlas ?? [] };
   });
-  return { findings };
+  // One redactor for the whole draft: it knows every secret value found anywhere in the workspace.
+  const redactor = Redactor.union(outcome.report.analyses.map((a) => redactorFor(outcome.report, a)));
+  return { findings, redactor };
 }
 
 /** Generates the threat model for the workspace at `root`; `previous` is the current document (kept outside the markers). */
 export async function generateForWorkspace(root: string, previous?: string): Promise<{ markdown: string; findings: number; error?: string }> {
   const abs = path.resolve(root);
-  const { findings, error } = await scanFindings(abs);
+  const { findings, redactor, error } = await scanFindings(abs);
   if (error) return { markdown: '', findings: 0, error };
-  const markdown = generateThreatModel({ name: path.basename(abs), files: listWorkspace(abs), findings, previous });
+  const markdown = generateThreatModel({ name: path.basename(abs), files: listWorkspace(abs), findings, previous, redact: (t) => redactor.text(t) });
   return { markdown, findings: findings.length };
 }
