@@ -6,6 +6,7 @@ import type { ProjectFacts } from '../engine/project-facts';
 import { loadRegistry } from '../engine/registry';
 import { enableStats, takeStats } from '../engine/stats';
 import { compactAnalysis } from '../output/locate';
+import { withSecrets } from '../output/secret-spans';
 import { codeRules } from '../rules';
 import type { MlsecSettings } from '../shared/settings';
 
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
     // (locations are computed here), so the main thread holds findings rather than every file.
     for (const p of batch.paths) {
       const a = await analyzePath(p, ctx);
-      results.push(compactAnalysis(a, init.keepText === true || hasIncludes(a.file.target)));
+      // The secrets are found while the text is here; the main thread's redaction needs them without it.
+      results.push(withSecrets({ registry: ctx.registry, ruleLevels: ctx.settings.rules }, a, compactAnalysis(a, init.keepText === true || hasIncludes(a.file.target))));
     }
     parentPort!.postMessage({ indexes: batch.indexes, results, stats: takeStats() });
   });

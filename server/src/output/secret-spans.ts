@@ -13,6 +13,12 @@ interface Placed {
   span: Span;
 }
 
+/** What is known about a file's secrets, as plain data (it travels from a scan worker with the compacted analysis). */
+export interface KnownSecrets {
+  values: string[];
+  placed: Placed[];
+}
+
 /** The secrets of one file, for writers and fingerprints. */
 export interface FileSecrets {
   /** Masks every secret value of the file (and anything secret-shaped) in printed text. */
@@ -56,6 +62,9 @@ function mayHideSecrets(ctx: SecretsContext, text: string): boolean {
 export function fileSecrets(ctx: SecretsContext, analysis: FileAnalysis): FileSecrets {
   const hit = cache.get(analysis);
   if (hit) return hit;
+  // A worker's compacted analysis has no text any more: it brought what the worker found.
+  const carried = (analysis as FileAnalysis & { secrets?: KnownSecrets }).secrets;
+  if (carried) return remember(analysis, carried);
   const registry = ctx.registry;
   const placed: Placed[] = [];
   const values: string[] = [];
@@ -74,15 +83,31 @@ export function fileSecrets(ctx: SecretsContext, analysis: FileAnalysis): FileSe
       // The scanner never throws by contract; redaction must not depend on it either.
     }
   }
+  return remember(analysis, { values: [...new Set(values)].filter((v) => v.length > 0), placed });
+}
+
+function remember(analysis: FileAnalysis, known: KnownSecrets): FileSecrets {
   const result: FileSecrets = {
-    redactor: new Redactor(values),
+    redactor: new Redactor(known.values),
     spansOnLine: (loc) => {
       const key = lineKey(loc);
-      return placed.filter((p) => p.key === key).map((p) => p.span);
+      return known.placed.filter((p) => p.key === key).map((p) => p.span);
     },
   };
+  knownOf.set(result, known);
   cache.set(analysis, result);
   return result;
+}
+
+const knownOf = new WeakMap<FileSecrets, KnownSecrets>();
+
+/**
+ * `compact` (a copy of `analysis` without its text, sent from a scan worker) with the secrets found
+ * in `analysis` attached, so the main thread's writers still mask them. The values never leave the
+ * process: they travel between threads, not into any output.
+ */
+export function withSecrets<T extends FileAnalysis>(ctx: SecretsContext, analysis: FileAnalysis, compact: T): T & { secrets: KnownSecrets } {
+  return Object.assign(compact, { secrets: knownOf.get(fileSecrets(ctx, analysis))! });
 }
 
 /** The redactor of one analysed file. */

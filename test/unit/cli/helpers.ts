@@ -45,8 +45,8 @@ export interface Run {
 }
 
 /** Runs `node cli.js ...args` in `cwd` (no colour). */
-export function mlsec(args: string[], cwd: string, cli = CLI): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function mlsec(args: string[], cwd: string, cli = CLI, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -9,12 +9,12 @@ const t = fakeTokens(11);
 const FORMATS = ['text', 'json', 'sarif'];
 
 /** Scans `files` in every format and checks no value of `secrets` is printed (stdout or stderr); returns the outputs by format. */
-function scanAll(files: Record<string, string>, secrets: Record<string, string>, extra: string[] = []): Record<string, string> {
+function scanAll(files: Record<string, string>, secrets: Record<string, string>, env: Record<string, string> = {}): Record<string, string> {
   const dir = tree(files);
   const out: Record<string, string> = {};
   try {
     for (const format of FORMATS) {
-      const r = mlsec(['scan', '.', '--format', format, '--exit-zero', '--no-gitignore', ...extra], dir);
+      const r = mlsec(['scan', '.', '--format', format, '--exit-zero', '--no-gitignore'], dir, undefined, env);
       assert.equal(r.code, 0, `--format ${format} exits 0`);
       out[format] = r.stdout + r.stderr;
       // The failure names the secret and its length, never the value.
@@ -37,6 +37,23 @@ test('a supply-chain message quoting --extra-index-url masks the password in tex
 test('the URL password is masked when the secrets rule is off or the line is suppressed', () => {
   scanAll({ 'requirements.txt': index(t.dbPassword), 'mlsec.yaml': 'rules:\n  secret-in-config: off\n' }, { 'index password': t.dbPassword });
   scanAll({ 'requirements.txt': `--extra-index-url https://deploy:${t.dbPassword}@pypi.internal.example.org/simple  # mlsec: ignore[secret-in-config] rotated\n` }, { 'index password': t.dbPassword });
+});
+
+// A name-matched value has no shape of its own: only the re-scan of the file can know it.
+const neighbour = (password: string) => `import torch\nm = torch.load(p); db_password = "${password}"\n`;
+
+test('a name-matched password next to another finding is masked when hardcoded-secret is off or suppressed', () => {
+  const off = scanAll({ 'train.py': neighbour(t.password), 'mlsec.yaml': 'rules:\n  hardcoded-secret: off\n' }, { password: t.password });
+  assert.match(off.text, /unsafe-torch-load/);
+  assert.doesNotMatch(off.json, /hardcoded-secret"/, 'the secrets rule is really off');
+  scanAll({ 'train.py': `import torch\nm = torch.load(p); db_password = "${t.password}"  # mlsec: ignore[hardcoded-secret] test db\n` }, { password: t.password });
+});
+
+test('on worker threads (results without their text) the re-scanned secrets are still masked', () => {
+  const files: Record<string, string> = { 'train.py': neighbour(t.password), 'requirements.txt': index(t.dbPassword), 'mlsec.yaml': 'rules:\n  hardcoded-secret: off\n  secret-in-config: off\n' };
+  for (let i = 0; i < 210; i++) files[`src/m${i}.py`] = 'x = 1\n';
+  const out = scanAll(files, { password: t.password, 'index password': t.dbPassword }, { MLSEC_THREADS: '2' });
+  assert.match(out.text, /unsafe-torch-load/);
 });
 
 test('a second copy of a value on the same line is masked, in an .env file and in Python', () => {
