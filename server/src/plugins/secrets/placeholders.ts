@@ -1,4 +1,5 @@
 // What is not a secret although it sits where one could: placeholders, templates, references, examples, digests, ids.
+import { containsPublishedExample } from './documented-examples';
 
 // Words that mark a value as a stand-in (matched case-insensitively anywhere in the value).
 const PLACEHOLDER_WORDS = /your|example|changeme|change_me|change-me|placeholder|dummy|redacted|replace|insert|fixme|todo|sample|xxxx|\*\*\*|\.\.\.|…|<|>|secret_here|key_here|token_here|goes_here|not_a_real|notreal|fake|lorem/i;
@@ -38,16 +39,9 @@ export function isPlaceholder(v: string): boolean {
   return false;
 }
 
-// Published example credentials: jwt.io's sample signature, Stripe's documented test key, GitHub's docs token, OAuth RFC examples.
-const DOCUMENTED = [
-  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
-  // RFC 6749 / RFC 5849 examples, copied into many OAuth libraries' docs.
-  '2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', 'ad180jjd733klru7', '0685bd9184jfhq22',
-];
-
-/** AWS's documented example keys (`...EXAMPLE`) and other published example credentials. */
+/** AWS's documented example keys (`...EXAMPLE`) and other published example credentials (kept as digests, see documented-examples.ts). */
 export function isDocumentedExample(v: string): boolean {
-  return /EXAMPLE/.test(v) || DOCUMENTED.some((d) => v.includes(d));
+  return /EXAMPLE/.test(v) || containsPublishedExample(v);
 }
 
 /** Eight or more consecutive ascending characters (`12345678`, `abcdefgh`): typed by hand, not generated. */
