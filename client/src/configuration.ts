@@ -16,18 +16,26 @@ export function useUserDecisions(memento: vscode.Memento): void {
 
 /** Records that the user (not the repository) turned `ruleId` off in this workspace. */
 export async function recordUserDisabled(ruleId: string): Promise<void> {
-  const ids = new Set(decisions?.get<string[]>(USER_DISABLED_KEY) ?? []);
+  const ids = new Set(userDisabledRules());
   ids.add(ruleId);
   await decisions?.update(USER_DISABLED_KEY, [...ids]);
 }
 
+/** Forgets every such choice; returns the rule ids it held. */
+export async function clearUserDisabled(): Promise<string[]> {
+  const ids = userDisabledRules();
+  await decisions?.update(USER_DISABLED_KEY, undefined);
+  return ids;
+}
+
 /**
- * Rules the user turned off with our action that the workspace settings still turn off. A repository
- * cannot add to this (the list lives in extension storage), and removing the setting re-enables the rule.
+ * Rules the user turned off here with our action. In Restricted Mode VS Code ignores workspace values
+ * of restricted settings (mlsec.rules among them), so these are honoured from extension storage,
+ * which a repository cannot write.
  */
-function userDisabledRules(config: vscode.WorkspaceConfiguration): string[] {
-  const workspace = config.inspect<Record<string, unknown>>('rules')?.workspaceValue ?? {};
-  return (decisions?.get<string[]>(USER_DISABLED_KEY) ?? []).filter((id) => workspace[id] === 'off');
+export function userDisabledRules(): string[] {
+  const ids = decisions?.get<unknown>(USER_DISABLED_KEY);
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** The user's own (user-level) and default values of every mlsec setting, as the server parses them. */
@@ -35,7 +43,7 @@ function userLevel(names?: readonly string[]): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('mlsec');
   const out = userLevelSettings((name) => config.inspect(name), names);
   // The user's own "Disable <rule> in this workspace" choices count even before the workspace is trusted.
-  const off = names ? [] : userDisabledRules(config);
+  const off = names ? [] : userDisabledRules();
   if (off.length) out.rules = { ...(out.rules as Record<string, unknown> | undefined), ...Object.fromEntries(off.map((id) => [id, 'off'])) };
   return out;
 }

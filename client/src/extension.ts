@@ -8,7 +8,7 @@ import { configurationMiddleware, useUserDecisions } from './configuration';
 import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './rule-docs';
 import { registerNotebookOutputs } from './notebook-outputs';
 import { generateThreatModel } from './threat-model';
-import { disableRule } from './disable-rule';
+import { disableRule, enableDisabledRules } from './disable-rule';
 import { registerStatusBar, showMenu } from './status-bar';
 
 /** What `activate` returns: handles for tests and other extensions. */
@@ -71,7 +71,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<MlsecA
     vscode.commands.registerCommand(Commands.scanFile, (uri?: vscode.Uri) => scanFile(c, uri)),
     vscode.commands.registerCommand(Commands.exportSarif, (target?: vscode.Uri | string) => exportSarif(c, target)),
     vscode.commands.registerCommand(Commands.showRuleDocs, (ruleId?: string) => showRuleDocs(ruleId)),
-    vscode.commands.registerCommand(Commands.disableRule, (ruleId?: string) => disableRule(ruleId)),
+    vscode.commands.registerCommand(Commands.disableRule, (ruleId?: string) => disableRule(c, ruleId)),
+    vscode.commands.registerCommand(Commands.enableDisabledRules, () => enableDisabledRules(c)),
     vscode.commands.registerCommand(Commands.showMenu, (pick?: string) => showMenu(typeof pick === 'string' ? pick : undefined)),
     vscode.commands.registerCommand(Commands.generateThreatModel, (folder?: vscode.Uri, quiet?: boolean) => generateThreatModel(c, folder, quiet === true)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void c.sendNotification(TrustChangedNotification, { trusted: true })),

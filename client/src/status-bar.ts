@@ -54,6 +54,7 @@ export async function showMenu(pick?: string): Promise<string | undefined> {
     { label: '$(warning) Open Problems', run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
     { label: '$(file) Scan Current File', run: () => vscode.commands.executeCommand(Commands.scanFile) },
     { label: '$(export) Export SARIF', run: () => vscode.commands.executeCommand(Commands.exportSarif) },
+    { label: '$(check-all) Re-enable Rules Disabled in This Workspace', run: () => vscode.commands.executeCommand(Commands.enableDisabledRules) },
     { label: '$(gear) Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'mlsec.') },
   ];
   const chosen = pick ? entries.find((e) => e.label.endsWith(pick)) : await vscode.window.showQuickPick(entries, { title: 'MLSec', placeHolder: 'Choose an action' });

@@ -142,6 +142,8 @@ export const Commands = {
   clearCellOutputs: 'mlsec.clearCellOutputs',
   /** Arguments: `[ruleId]`. Sets `mlsec.rules[ruleId]` to `off` in the workspace settings. */
   disableRule: 'mlsec.disableRule',
+  /** Undoes every "Disable <rule> in this workspace". */
+  enableDisabledRules: 'mlsec.enableDisabledRules',
   /** The status-bar menu: scan, open Problems, settings. */
   showMenu: 'mlsec.showMenu',
 } as const;
