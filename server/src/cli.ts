@@ -7,8 +7,8 @@ import { enableStats, measure, takeStats } from './engine/stats';
 import { runThreatModel } from './cli/threat-model';
 import { buildJsonReport } from './output/json';
 import { buildSarif } from './output/sarif';
-import { formatSummary, formatText } from './output/text';
-import { summarize } from './output/report';
+import { formatCategoryTotals, formatSummary, formatText } from './output/text';
+import { detailedSummary } from './output/report';
 import { mlsecVersion } from './output/version';
 
 function fail(message: string): number {
@@ -64,7 +64,10 @@ async function scanAndReport(opts: ScanOptions): Promise<number> {
       return emit(opts, `${JSON.stringify(doc, null, 2)}\n`);
     });
     if (err) return fail(err);
-    if (opts.output && !opts.quiet) process.stderr.write(`${formatSummary(summarize(report))} Report written to ${opts.output}.\n`);
+    if (opts.output && !opts.quiet) {
+      const s = detailedSummary(report);
+      process.stderr.write(`${formatSummary(s)} Report written to ${opts.output}.\n${formatCategoryTotals(s).map((l) => `${l}\n`).join('')}`);
+    }
   }
   return outcome.exitCode;
 }

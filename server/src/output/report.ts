@@ -41,6 +41,10 @@ export interface Summary {
   /** Files given to the engine but not analysed (too large, unreadable, binary, unsupported). Walker skips are not counted. */
   skipped: number;
   findings: Record<Severity, number>;
+  /** Files with at least one reported finding. */
+  filesWithFindings?: number;
+  /** Reported findings per category, most severe first (most errors, then warnings, then notes). */
+  categories?: ({ category: string } & Record<Severity, number>)[];
 }
 
 /** `p` relative to `root` with `/` separators (absolute if it lies outside root). */
@@ -83,6 +87,22 @@ export function summarize(r: ScanReport, findings: readonly ReportedFinding[] = 
   for (const f of findings) counts[f.finding.severity]++;
   const skipped = r.analyses.filter(isSkipped).length;
   return { files: r.analyses.length - skipped, skipped, findings: counts };
+}
+
+/** summarize() plus the files with findings and the per-category totals (the text summary; JSON keeps its documented shape). */
+export function detailedSummary(r: ScanReport, findings: readonly ReportedFinding[] = reportedFindings(r)): Required<Summary> {
+  const byCategory = new Map<string, Record<Severity, number>>();
+  const withFindings = new Set<string>();
+  for (const f of findings) {
+    withFindings.add(f.analysis.file.path);
+    const category = categoryOf(r, f.finding.ruleId) ?? 'other';
+    let c = byCategory.get(category);
+    if (!c) byCategory.set(category, (c = { error: 0, warning: 0, note: 0 }));
+    c[f.finding.severity]++;
+  }
+  const categories = [...byCategory].map(([category, c]) => ({ category, ...c }));
+  categories.sort((a, b) => b.error - a.error || b.warning - a.warning || b.note - a.note || a.category.localeCompare(b.category));
+  return { ...summarize(r, findings), filesWithFindings: withFindings.size, categories };
 }
 
 /** The category of a rule (undefined for ids the catalogue does not know). */

@@ -3,7 +3,7 @@ import type { Problem, Severity } from '../engine/finding';
 import { locate, type Location } from './locate';
 import { fileSecrets, redactorFor, secretSpansOnLine } from './secret-spans';
 import { Redactor } from './redaction';
-import { relPath, reportedFindings, type ReportedFinding, type ScanReport, sortedAnalyses, summarize, type Summary } from './report';
+import { relPath, reportedFindings, type ReportedFinding, type ScanReport, sortedAnalyses, detailedSummary, type Summary } from './report';
 
 /** How to render. */
 export interface TextOptions {
@@ -91,12 +91,22 @@ function formatFinding(r: ScanReport, item: ReportedFinding, color: boolean): st
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The summary line, e.g. `Found 3 findings (1 error, 2 warnings) in 12 files; 1 file skipped.` */
+const severities = (c: Record<Severity, number>) => (['error', 'warning', 'note'] as const).filter((k) => c[k] > 0).map((k) => plural(c[k], k)).join(', ');
+
+/** The summary line, e.g. `Found 3 findings (1 error, 2 warnings) in 2 of 12 files; 1 file skipped.` */
 export function formatSummary(s: Summary): string {
   const total = s.findings.error + s.findings.warning + s.findings.note;
-  const parts = (['error', 'warning', 'note'] as const).filter((k) => s.findings[k] > 0).map((k) => plural(s.findings[k], k));
-  const head = total === 0 ? `No findings in ${plural(s.files, 'file')}` : `Found ${plural(total, 'finding')} (${parts.join(', ')}) in ${plural(s.files, 'file')}`;
+  const where = s.filesWithFindings === undefined || s.filesWithFindings === s.files ? plural(s.files, 'file') : `${s.filesWithFindings} of ${plural(s.files, 'file')}`;
+  const head = total === 0 ? `No findings in ${plural(s.files, 'file')}` : `Found ${plural(total, 'finding')} (${severities(s.findings)}) in ${where}`;
   return `${head}${s.skipped ? `; ${plural(s.skipped, 'file')} skipped` : ''}.`;
+}
+
+/** One line per category, most severe first (`  deserialization: 2 errors, 1 warning`), when findings span 2+ categories. */
+export function formatCategoryTotals(s: Summary): string[] {
+  const cats = s.categories ?? [];
+  if (cats.length < 2) return [];
+  const width = Math.max(0, ...cats.map((c) => c.category.length));
+  return cats.map((c) => `  ${`${c.category}:`.padEnd(width + 1)} ${severities(c)}`);
 }
 
 const PROBLEM_LABEL: Record<Problem['kind'], string> = {
@@ -137,7 +147,10 @@ export function formatText(r: ScanReport, opts: TextOptions = {}): TextOutput {
   const findings = reportedFindings(r);
   const blocks = findings.map((f) => formatFinding(r, f, color));
   const lines = blocks.length ? [blocks.join('\n\n'), ''] : [];
-  if (!opts.quiet) lines.push(formatSummary(summarize(r, findings)));
+  if (!opts.quiet) {
+    const s = detailedSummary(r, findings);
+    lines.push(formatSummary(s), ...formatCategoryTotals(s));
+  }
   const problems = formatProblems(r, opts);
   return { report: lines.length ? `${lines.join('\n')}\n` : '', problems: problems.length ? `${problems.join('\n')}\n` : '' };
 }

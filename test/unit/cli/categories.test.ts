@@ -36,3 +36,11 @@ test('mlsec scan honours categories from mlsec.yaml', () => {
   assert.deepEqual(rulesOf(off.stdout), ['unsafe-pickle-load'], off.stderr);
   assert.doesNotMatch(off.stderr, /unknown key/);
 });
+
+test('the text summary counts files with findings and totals per category, most severe first', () => {
+  // torch.load (error) and pickle.load (warning) are deserialization; the unpinned requirement a supply-chain warning.
+  const dir = tree({ 'a.py': TORCH_LOAD, 'b.py': 'import pickle\nobj = pickle.load(f)\n', 'clean.py': 'x = 1\n', 'requirements.txt': 'requests\n' });
+  const r = mlsec(['scan'], dir);
+  const summary = r.stdout.slice(r.stdout.indexOf('Found '));
+  assert.match(summary, /^Found 3 findings \(1 error, 2 warnings\) in 3 of 4 files\.\n {2}deserialization: 1 error, 1 warning\n {2}supply-chain: {4}1 warning\n$/, r.stdout);
+});

@@ -6,7 +6,7 @@ import type { Finding } from '../../../server/src/engine/finding';
 import type { Registry } from '../../../server/src/engine/registry';
 import type { RuleCard } from '../../../server/src/engine/rule';
 import { createSourceFile } from '../../../server/src/engine/source-file';
-import { formatSummary, formatText, sanitize, snippet } from '../../../server/src/output/text';
+import { formatCategoryTotals, formatSummary, formatText, sanitize, snippet } from '../../../server/src/output/text';
 
 const card = (id: string, category: RuleCard['category']): RuleCard => ({
   id, target: 'python', category, title: id, message: id, severity: 'error', securitySeverity: 5, precision: 'high',
@@ -62,6 +62,11 @@ test('long lines are cut to a window around the span', () => {
 test('summary wording', () => {
   assert.equal(formatSummary({ files: 1, skipped: 0, findings: { error: 0, warning: 0, note: 0 } }), 'No findings in 1 file.');
   assert.equal(formatSummary({ files: 3, skipped: 2, findings: { error: 1, warning: 0, note: 2 } }), 'Found 3 findings (1 error, 2 notes) in 3 files; 2 files skipped.');
+  assert.equal(formatSummary({ files: 12, skipped: 0, findings: { error: 1, warning: 2, note: 0 }, filesWithFindings: 2 }), 'Found 3 findings (1 error, 2 warnings) in 2 of 12 files.');
+  const two = [{ category: 'deserialization', error: 1, warning: 1, note: 0 }, { category: 'secrets', error: 0, warning: 2, note: 1 }];
+  assert.deepEqual(formatCategoryTotals({ files: 1, skipped: 0, findings: { error: 1, warning: 3, note: 1 }, categories: two }), ['  deserialization: 1 error, 1 warning', '  secrets:         2 warnings, 1 note']);
+  // One category: the summary line already says it all.
+  assert.deepEqual(formatCategoryTotals({ files: 1, skipped: 0, findings: { error: 1, warning: 1, note: 0 }, categories: [two[0]] }), []);
 });
 
 test('problems go to their own stream, not the report', () => {
