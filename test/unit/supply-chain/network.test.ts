@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { analyzePython, analyzeText } from '../../../server/src/engine/analyze';
 import type { Fix } from '../../../server/src/engine/finding';
 import { fillLookupEdits, LOOKUP_SLOT } from '../../../server/src/plugins/supply-chain/network/fixes';
-import { PinResolver, type ResolverOptions, splitImage } from '../../../server/src/plugins/supply-chain/network/pin-resolver';
+import { PinResolver, PUBLIC_ENDPOINTS, type ResolverOptions, splitImage } from '../../../server/src/plugins/supply-chain/network/pin-resolver';
 import { blockedAddress, guardedLookup, hostMatches, type LookupFn, PUBLIC_HOSTS, refusal } from '../../../server/src/plugins/supply-chain/network/policy';
 import { resolverOptionsFromEnv } from '../../../server/src/lsp/pin-lookup';
 import { buildJsonReport } from '../../../server/src/output/json';
@@ -175,6 +175,8 @@ test('policy: public registries and user hosts pass the URL check; public addres
   for (const u of ['https://registry-1.docker.io/v2/', 'https://us-docker.pkg.dev/v2/token', 'https://eu.gcr.io/v2/', 'https://public.ecr.aws/token/', 'https://registry.corp.example/v2/', 'https://a.mirror.example:8443/v2/']) assert.equal(refusal(new URL(u), policy), undefined, u);
   for (const u of ['https://pkg.dev/v2/', 'https://evilpkg.dev/v2/', 'https://registry-1.docker.io:8443/v2/', 'https://user:pw@ghcr.io/v2/', 'http://ghcr.io/v2/', 'https://a.mirror.example/v2/']) assert.notEqual(refusal(new URL(u), policy), undefined, u);
   assert.ok(hostMatches('ghcr.io', PUBLIC_HOSTS));
+  // The built-in endpoints pass the built-in policy (no user hosts needed).
+  for (const u of [PUBLIC_ENDPOINTS.github, PUBLIC_ENDPOINTS.huggingface, PUBLIC_ENDPOINTS.pypi, ...Object.values(PUBLIC_ENDPOINTS.registries)]) assert.equal(refusal(new URL(u), { userHosts: [] }), undefined, u);
   for (const ip of ['127.0.0.1', '10.0.0.1', '172.16.5.5', '192.168.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1', '::']) assert.ok(blockedAddress(ip), ip);
   for (const ip of ['8.8.8.8', '140.82.112.5', '2606:4700::1111']) assert.equal(blockedAddress(ip), undefined, ip);
   const { lookup } = fakeDns({ 'registry.corp.example': ['140.82.112.5'] });

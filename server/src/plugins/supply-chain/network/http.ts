@@ -1,6 +1,7 @@
 // HTTP GET for the opt-in pin lookups under the network policy: checked URL, checked address, same-origin redirects only, bounded; never throws.
 import * as http from 'http';
 import * as https from 'https';
+import type { LookupFunction } from 'net';
 import { guardedLookup, type NetworkPolicy, refusal } from './policy';
 
 /** A response: status, lower-cased headers and the parsed JSON body (undefined when not JSON). */
@@ -61,7 +62,7 @@ function getOnce(url: URL, headers: Record<string, string>, policy: NetworkPolic
     };
     // Only a test origin (see TestingHooks) is ever plain http; refusal() turned every other http URL away.
     const lib = url.protocol === 'http:' ? http : https;
-    const req = lib.request(url, { method: 'GET', headers: { 'user-agent': 'mlsec', ...headers }, lookup: guardedLookup(policy) as never, agent: false }, (res) => {
+    const req = lib.request(url, { method: 'GET', headers: { 'user-agent': 'mlsec', ...headers }, lookup: guardedLookup(policy) as unknown as LookupFunction, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {

@@ -13,7 +13,7 @@ export interface Endpoints {
 }
 
 /** The public endpoints. */
-export const PUBLIC_ENDPOINTS: Endpoints = { github: 'https://api.github.com', huggingface: 'https://huggingface.co', pypi: 'https://pypi.org', registries: { 'docker.io': 'https://registry-1.docker.io' } };
+export const PUBLIC_ENDPOINTS: Endpoints = { github: 'https://api.github.com', huggingface: 'https://huggingface.co', pypi: 'https://pypi.org', registries: { 'docker.io': 'https://registry-1.docker.io', 'index.docker.io': 'https://registry-1.docker.io' } };
 
 /** A PyPI release: version and the sha256 of its files. */
 export interface PypiPin {
