@@ -13,8 +13,21 @@ const NAME = /^(name|full_?name|first_?name|last_?name|given_?name|family_?name|
 /** Keys that hold one part of a person's name, so a single word is expected. */
 const PART_OF_NAME = /^(first|last|given|family|middle)_?name$|^(surname|forename)$/;
 
+// Keys repeat (a column per cell, a log key per line): remember the answers, bounded so odd inputs cannot grow it without end.
+const byKey = new Map<string, EntityType | null>();
+const MEMO_LIMIT = 20_000;
+
 /** The labelled entity a key names, if any. `address` alone counts; `email_address`/`ip_address` do not (their own recognizers cover them). */
 export function labelledEntity(key: string): EntityType | undefined {
+  const hit = byKey.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = entityOfKey(key);
+  if (byKey.size >= MEMO_LIMIT) byKey.clear();
+  byKey.set(key, found ?? null);
+  return found;
+}
+
+function entityOfKey(key: string): EntityType | undefined {
   const k = normalizeKey(key);
   if (DOB.test(k)) return 'date-of-birth';
   if (ADDRESS.test(k)) return 'street-address';
