@@ -30,6 +30,8 @@ export interface ScanOptions {
   pythonPath?: string;
   /** Print time and bytes per phase and per file kind to stderr. */
   stats?: boolean;
+  /** Read and write the scan cache (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 /** What the command line asks for. */
@@ -72,6 +74,8 @@ Options:
       --strict                        exit 2 if a rule failed or a file could not be parsed
       --exit-zero                     exit 0 even when findings are reported (tool errors still exit 2)
       --stats                         print time and bytes per phase and per file kind to stderr
+      --no-cache                      neither read nor write the scan cache (.mlsec_cache/ in the
+                                      scan root, or the OS cache folder when the root is read-only)
   -q, --quiet                         print findings only (no summary, no notes)
   -v, --verbose                       also list every skipped file and why
   -h, --help                          show this help
@@ -97,13 +101,14 @@ const VALUE_FLAGS: Record<string, string> = {
   '--write-baseline': 'write-baseline',
   '--python-path': 'python-path',
 };
-const BOOL_FLAGS: Record<string, keyof ScanOptions | 'help' | 'version' | 'no-gitignore'> = {
+const BOOL_FLAGS: Record<string, keyof ScanOptions | 'help' | 'version' | 'no-gitignore' | 'no-cache'> = {
   '--quiet': 'quiet', '-q': 'quiet',
   '--verbose': 'verbose', '-v': 'verbose',
   '--strict': 'strict',
   '--exit-zero': 'exitZero',
   '--stats': 'stats',
   '--no-gitignore': 'no-gitignore',
+  '--no-cache': 'no-cache',
   '--help': 'help', '-h': 'help',
   '--version': 'version', '-V': 'version',
 };
@@ -137,6 +142,7 @@ export function parseArgs(argv: readonly string[]): Command {
       if (eq > 0) return { kind: 'error', message: `${flag} takes no value` };
       if (bool === 'version') return { kind: 'version' };
       if (bool === 'no-gitignore') o.gitignore = false;
+      else if (bool === 'no-cache') o.cache = false;
       else if (bool === 'quiet' || bool === 'verbose' || bool === 'strict' || bool === 'exitZero' || bool === 'stats') o[bool] = true;
       continue;
     }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzePath, type EngineContext, type FileAnalysis, initEngine } from '../engine/analyze';
 import { absorbStats, mergeStats, type Stats, statsEnabled } from '../engine/stats';
+import { hashFile } from './cache';
 import { mapLimit } from './pool';
 import type { WorkerBatch, WorkerInit } from './scan-worker';
 
@@ -24,6 +25,8 @@ export interface AnalyzeHooks {
   cancelled?(): boolean;
   /** Keep each file's text in thread results (the editor converts offsets itself and offers text edits). */
   keepText?: boolean;
+  /** Receives the sha256 of each file's bytes by file index (for the scan cache), computed where the file was read. */
+  hashes?: (string | undefined)[];
 }
 
 function workerScript(): string | undefined {
@@ -72,7 +75,7 @@ export function planBatches(files: readonly string[]): WorkerBatch[] {
 async function onThreads(files: readonly string[], ctx: EngineContext, threads: number, script: string, results: (FileAnalysis | undefined)[], hooks: AnalyzeHooks): Promise<Stats | undefined> {
   const queue = planBatches(files);
   const stats: Stats | undefined = statsEnabled() ? {} : undefined;
-  const init: WorkerInit = { settings: ctx.settings, facts: ctx.facts, stats: !!stats, keepText: hooks.keepText };
+  const init: WorkerInit = { settings: ctx.settings, facts: ctx.facts, stats: !!stats, keepText: hooks.keepText, hash: !!hooks.hashes };
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       let pending = 0;
@@ -83,13 +86,14 @@ async function onThreads(files: readonly string[], ctx: EngineContext, threads: 
         }
         if (pending === 0) resolve();
       };
-      worker.on('message', (m: { ready?: boolean; indexes?: number[]; results?: FileAnalysis[]; stats?: Stats }) => {
+      worker.on('message', (m: { ready?: boolean; indexes?: number[]; results?: FileAnalysis[]; hashes?: (string | undefined)[]; stats?: Stats }) => {
         if (m.results) {
           pending--;
           m.results.forEach((r, j) => {
             results[m.indexes![j]] = r;
             hooks.onResult?.(r, m.indexes![j]);
           });
+          if (hooks.hashes) m.hashes?.forEach((h, j) => (hooks.hashes![m.indexes![j]] = h));
           if (stats) mergeStats(stats, m.stats);
         }
         next();
@@ -132,6 +136,7 @@ export async function analyzeFiles(files: readonly string[], ctx: EngineContext,
       if (hooks.cancelled?.()) return;
       const r = await analyzePath(files[i], ctx);
       results[i] = r;
+      if (hooks.hashes) hooks.hashes[i] = hashFile(files[i]);
       hooks.onResult?.(r, i);
     });
   }

@@ -7,6 +7,7 @@ import { loadRegistry } from '../engine/registry';
 import { enableStats, takeStats } from '../engine/stats';
 import { compactAnalysis } from '../output/locate';
 import { withSecrets } from '../output/secret-spans';
+import { hashFile } from './cache';
 import { codeRules } from '../rules';
 import type { MlsecSettings } from '../shared/settings';
 
@@ -18,6 +19,8 @@ export interface WorkerInit {
   stats?: boolean;
   /** Send each file's text back (the editor's scan converts offsets itself). */
   keepText?: boolean;
+  /** Send the sha256 of each file's bytes with its result (for the scan cache). */
+  hash?: boolean;
 }
 
 /** One batch of work: paths and the index of each in the main thread's list. */
@@ -33,14 +36,16 @@ async function main(): Promise<void> {
   const ctx: EngineContext = { registry: loadRegistry(codeRules), settings: init.settings, facts: init.facts };
   parentPort!.on('message', async (batch: WorkerBatch) => {
     const results = [];
+    const hashes: (string | undefined)[] = [];
     // analyzePath never throws: bad files come back as problems. Results travel without their text
     // (locations are computed here), so the main thread holds findings rather than every file.
     for (const p of batch.paths) {
       const a = await analyzePath(p, ctx);
       // The secrets are found while the text is here; the main thread's redaction needs them without it.
       results.push(withSecrets({ registry: ctx.registry, ruleLevels: ctx.settings.rules }, a, compactAnalysis(a, init.keepText === true || hasIncludes(a.file.target))));
+      if (init.hash) hashes.push(hashFile(p));
     }
-    parentPort!.postMessage({ indexes: batch.indexes, results, stats: takeStats() });
+    parentPort!.postMessage({ indexes: batch.indexes, results, hashes: init.hash ? hashes : undefined, stats: takeStats() });
   });
   parentPort!.postMessage({ ready: true });
 }

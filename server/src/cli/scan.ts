@@ -2,16 +2,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzePath, type EngineContext, type FileAnalysis, initEngine } from '../engine/analyze';
-import { followIncludes } from '../engine/includes';
+import { followIncludes, hasIncludes } from '../engine/includes';
 import { SEVERITY_RANK } from '../engine/finding';
 import { factsFromFiles, isDependencyFile } from '../engine/project-facts';
 import { readInstalledEnvironment } from '../plugins/supply-chain/installed';
 import { loadRegistry, type Registry } from '../engine/registry';
-import { measure, measureAsync } from '../engine/stats';
+import { addStat, measure, measureAsync } from '../engine/stats';
+import { compactAnalysis, type LocatedAnalysis } from '../output/locate';
+import { withSecrets } from '../output/secret-spans';
 import type { ScanProblem, ScanReport } from '../output/report';
 import { codeRules } from '../rules';
 import type { ScanOptions } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { ScanCache } from './cache';
 import { resolveConfig, unknownRuleWarnings } from './config';
 import { analyzeFiles } from './parallel';
 import { applyCategorySwitches } from '../shared/settings';
@@ -62,6 +65,38 @@ function readDependencyFiles(files: readonly string[], maxBytes: number): { path
   return out;
 }
 
+/**
+ * Analyses `files` (results in their order), taking unchanged files from the scan cache unless
+ * --no-cache, and storing the fresh results for the next scan.
+ */
+async function analyzeWithCache(files: readonly string[], ctx: EngineContext, root: string, opts: ScanOptions): Promise<FileAnalysis[]> {
+  if (opts.cache === false) return analyzeFiles(files, ctx);
+  const cache = measure('main:cache-open', 0, () => ScanCache.open(root, ctx));
+  const out = new Array<FileAnalysis>(files.length);
+  const todo: number[] = [];
+  measure('main:cache-lookup', 0, () =>
+    files.forEach((f, i) => {
+      const hit = cache.lookup(f);
+      if (hit) out[i] = hit;
+      else todo.push(i);
+    }),
+  );
+  addStat('cache:hit', 0, 0, cache.hits);
+  addStat('cache:miss', 0, 0, todo.length);
+  const hashes: (string | undefined)[] = [];
+  const fresh = await analyzeFiles(todo.map((i) => files[i]), ctx, { hashes });
+  fresh.forEach((a, j) => {
+    out[todo[j]] = a;
+    // In-process results still have their text: compact them as a worker would, secrets attached, so storable() sees them.
+    const compact = 'located' in a ? (a as LocatedAnalysis) : withSecrets({ registry: ctx.registry, ruleLevels: ctx.settings.rules }, a, compactAnalysis(a, hasIncludes(a.file.target)));
+    cache.record(files[todo[j]], compact, hashes[j], ctx);
+  });
+  const err = measure('main:cache-save', 0, () => cache.save());
+  // A cache that cannot be written only makes the next scan slower: say so when asked for detail.
+  if (err && opts.verbose) process.stderr.write(`mlsec: note: ${err}\n`);
+  return out;
+}
+
 /** Runs a scan. Never throws for user errors: those come back as `{ ok: false }`. */
 export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<ScanOutcome> {
   const missing = opts.paths.filter((p) => !fs.existsSync(path.resolve(cwd, p)));
@@ -89,10 +124,10 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
     const installed = settings.pythonPath ? readInstalledEnvironment(path.resolve(root, settings.pythonPath)) : undefined;
     if (installed) facts.installed = installed;
     const ctx: EngineContext = { registry, settings, facts };
-    analyses = await measureAsync('main:analyse', 0, () => analyzeFiles(walked.files, ctx));
+    analyses = await measureAsync('main:analyse', 0, () => analyzeWithCache(walked.files, ctx, root, opts));
     // Files pulled in with `-r`/`-c` whose names the walk does not recognise (deps/base.pip).
     await initEngine();
-    analyses.push(...(await measureAsync('main:includes', 0, () => followIncludes(analyses, root, (f, o) => analyzePath(f, ctx, o)))));
+    analyses.push(...(await measureAsync('main:includes', 0, () => followIncludes(analyses, root, (f, o) => analyzePath(f, ctx, o), walked.realPaths))));
   }
   // Config warnings travel with the report so JSON and SARIF carry them too.
   extraProblems.unshift(...warnings.map((message): ScanProblem => ({ kind: 'config-error', message })));

@@ -8,7 +8,7 @@ import { isAnalyzable } from '../engine/analyze';
 import { detectTarget } from '../engine/targets';
 
 /** Directory names never entered (unless named on the command line). */
-export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'venv', '.venv', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.ipynb_checkpoints', 'site-packages']);
+export const SKIP_DIRS = new Set(['node_modules', '.git', '.mlsec_cache', '.hg', '.svn', 'venv', '.venv', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.ipynb_checkpoints', 'site-packages']);
 // Marker files that make a directory a Python environment (virtualenv, conda), whatever its name.
 const ENV_MARKERS = ['pyvenv.cfg', 'conda-meta'];
 
@@ -30,6 +30,8 @@ export interface WalkResult {
   skipped: { path: string; reason: string }[];
   /** Command-line paths that do not exist. */
   missing: string[];
+  /** The real path of each walked file (known from its directory's real path, so no extra system call). */
+  realPaths: Map<string, string>;
 }
 
 /** One .gitignore's rules, applied to paths relative to its directory. */
@@ -53,10 +55,16 @@ function readIgnore(dir: string): IgnoreLayer | undefined {
   }
 }
 
+/** `abs` relative to `dir` with `/` separators; a prefix slice when `abs` lies below `dir` (the walk's case), path.relative otherwise. */
+function relUnder(dir: string, abs: string): string {
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  return toPosix(abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(dir, abs));
+}
+
 /** Git precedence: the deepest .gitignore with a matching rule decides (so `!name` in a subdirectory re-includes). */
 function isIgnored(layers: readonly IgnoreLayer[], abs: string, isDir: boolean): boolean {
   for (let i = layers.length - 1; i >= 0; i--) {
-    const rel = toPosix(path.relative(layers[i].dir, abs));
+    const rel = relUnder(layers[i].dir, abs);
     if (!rel || rel.startsWith('..')) continue;
     const r = layers[i].ig.test(isDir ? `${rel}/` : rel);
     if (r.ignored) return true;
@@ -112,9 +120,9 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
   const include = globMatcher(opts.include);
   const files = new Set<string>();
   const deps = new Set<string>();
-  const result: WalkResult = { files: [], dependencyFiles: [], skipped: [], missing: [] };
+  const result: WalkResult = { files: [], dependencyFiles: [], skipped: [], missing: [], realPaths: new Map() };
   const seenDirs = new Set<string>();
-  const rel = (abs: string) => toPosix(path.relative(root, abs));
+  const rel = (abs: string) => relUnder(root, abs);
   const excluded = (abs: string) => {
     if (!exclude || !inside(root, abs)) return false;
     const r = rel(abs);
@@ -124,7 +132,7 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
   const visitDir = (dir: string, layers: IgnoreLayer[], treeRoot: string) => {
     let real: string;
     try {
-      real = fs.realpathSync(dir);
+      real = fs.realpathSync.native(dir);
     } catch {
       return;
     }
@@ -144,10 +152,11 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
       const abs = path.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
+      let realFile = path.join(real, e.name);
       if (e.isSymbolicLink()) {
         let target: string;
         try {
-          target = fs.realpathSync(abs);
+          target = fs.realpathSync.native(abs);
         } catch {
           continue; // dangling link
         }
@@ -158,6 +167,7 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
         const st = fs.statSync(target);
         isDir = st.isDirectory();
         isFile = st.isFile();
+        realFile = target;
       }
       if (isDir) {
         if (SKIP_DIRS.has(e.name)) continue; // built-in skip: too common to list as skipped
@@ -171,7 +181,10 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
         if (isIgnored(active, abs, false) || excluded(abs)) continue;
         if (isDependencyFile(abs)) deps.add(abs);
         if (include && !include(rel(abs))) continue;
-        if (isCandidate(abs)) files.add(abs);
+        if (isCandidate(abs)) {
+          files.add(abs);
+          result.realPaths.set(abs, realFile);
+        }
       }
     }
   };
@@ -189,12 +202,17 @@ export function walk(paths: readonly string[], opts: WalkOptions): WalkResult {
       files.add(abs); // named explicitly: scanned even if ignored, excluded or of an unusual type
       if (isDependencyFile(abs)) deps.add(abs);
     } else if (st.isDirectory()) {
-      visitDir(abs, opts.gitignore ? ancestorLayers(root, abs) : [], fs.realpathSync(abs));
+      visitDir(abs, opts.gitignore ? ancestorLayers(root, abs) : [], fs.realpathSync.native(abs));
     }
   }
-  const byRel = (a: string, b: string) => (rel(a) < rel(b) ? -1 : rel(a) > rel(b) ? 1 : 0);
-  result.files = [...files].sort(byRel);
-  result.dependencyFiles = [...deps].sort(byRel);
+  // Each relative path once, not twice per comparison.
+  const byRel = (list: Iterable<string>) =>
+    [...list]
+      .map((p) => ({ p, r: rel(p) }))
+      .sort((a, b) => (a.r < b.r ? -1 : a.r > b.r ? 1 : 0))
+      .map((x) => x.p);
+  result.files = byRel(files);
+  result.dependencyFiles = byRel(deps);
   return result;
 }
 

@@ -12,7 +12,7 @@ const inside = (parent: string, child: string) => {
 /** The real path of an existing regular file, or undefined (missing, a directory, unreadable). */
 function realFile(p: string): string | undefined {
   try {
-    const real = fs.realpathSync(p);
+    const real = fs.realpathSync.native(p);
     return fs.statSync(real).isFile() ? real : undefined;
   } catch {
     return undefined;
@@ -29,21 +29,23 @@ export function hasIncludes(target: FileAnalysis['file']['target']): boolean {
  * its includer's target. Only existing files inside `root` are followed (an include cannot make a
  * scan read outside its tree); every real path is visited once, so include cycles terminate.
  * Missing or outside includes are left alone: pip reports those, and the scan must not fail on them.
- * Returns only the new analyses.
+ * Returns only the new analyses. `knownReal` maps analysed paths to real paths already known (the walk's).
  */
 export async function followIncludes(
   analyses: readonly FileAnalysis[],
   root: string,
   analyze: (file: string, options: AnalyzePathOptions) => Promise<FileAnalysis>,
+  knownReal?: ReadonlyMap<string, string>,
 ): Promise<FileAnalysis[]> {
   let realRoot = root;
   try {
-    realRoot = fs.realpathSync(root);
+    realRoot = fs.realpathSync.native(root);
   } catch {
     // a root we cannot resolve is compared as given
   }
   const visited = new Set<string>();
-  for (const a of analyses) visited.add(realFile(a.file.path) ?? a.file.path);
+  // The walk already knows most real paths; asking the file system for each of thousands costs seconds.
+  for (const a of analyses) visited.add(knownReal?.get(a.file.path) ?? realFile(a.file.path) ?? a.file.path);
   const added: FileAnalysis[] = [];
   const queue = [...analyses];
   while (queue.length) {

@@ -49,6 +49,18 @@ export interface Summary {
 
 /** `p` relative to `root` with `/` separators (absolute if it lies outside root). */
 export function relPath(root: string, p: string): string {
+  // Writers ask for the same paths many times (sorting, every finding and problem): remember them, bounded.
+  const key = `${root}\0${p}`;
+  let r = relMemo.get(key);
+  if (r === undefined) {
+    if (relMemo.size >= 50_000) relMemo.clear();
+    relMemo.set(key, (r = computeRelPath(root, p)));
+  }
+  return r;
+}
+const relMemo = new Map<string, string>();
+
+function computeRelPath(root: string, p: string): string {
   const rel = path.relative(root, path.resolve(root, p));
   if (rel === '') return path.basename(p);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return path.resolve(p).split(path.sep).join('/');
@@ -62,11 +74,10 @@ export function isSkipped(a: FileAnalysis): boolean {
 
 /** Analyses sorted by relative path, so every writer's output order is stable. */
 export function sortedAnalyses(r: ScanReport): FileAnalysis[] {
-  return [...r.analyses].sort((a, b) => {
-    const pa = relPath(r.root, a.file.path);
-    const pb = relPath(r.root, b.file.path);
-    return pa < pb ? -1 : pa > pb ? 1 : 0;
-  });
+  // Each relative path once, not twice per comparison: a large scan sorts thousands of analyses.
+  const keyed = r.analyses.map((a) => ({ a, p: relPath(r.root, a.file.path) }));
+  keyed.sort((x, y) => (x.p < y.p ? -1 : x.p > y.p ? 1 : 0));
+  return keyed.map((k) => k.a);
 }
 
 /** Findings at or above the threshold, sorted by path, position, then rule id. */

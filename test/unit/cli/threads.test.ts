@@ -13,7 +13,7 @@ test('a 300-file scan on worker threads equals the in-process scan', () => {
   files['broken.ipynb'] = '{"cells": [';
   const dir = tree(files);
   const run = (threads: string) => {
-    const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, MLSEC_THREADS: threads } });
+    const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', 'json', '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, MLSEC_THREADS: threads } });
     assert.equal(r.status, 1, r.stderr);
     return JSON.parse(r.stdout) as { findings: unknown[]; problems: unknown[]; summary: unknown };
   };
@@ -45,7 +45,7 @@ test('worker results without their text give the same text, JSON and SARIF repor
   files['app/.env'] = `DB_PASSWORD=${token(1)} API_TOKEN=${token(2)}\n`;
   const dir = tree(files);
   const run = (threads: string, format: string) => {
-    const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', format], { cwd: dir, encoding: 'utf8', env: { ...process.env, MLSEC_THREADS: threads, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', format, '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, MLSEC_THREADS: threads, NO_COLOR: '1' } });
     assert.equal(r.status, 1, r.stderr);
     return r.stdout;
   };
