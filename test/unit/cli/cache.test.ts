@@ -8,7 +8,7 @@ import { CLI, notebook, ROOT, TORCH_LOAD, tree } from './helpers';
 
 /** Runs a JSON scan with --stats; returns the report text and the cache hits and misses it counted. */
 function scan(dir: string, extra: string[] = [], cli = CLI): { report: string; hits?: number; misses?: number } {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.MLSEC_CACHE_DIR;
   const r = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json', '--stats', ...extra], { cwd: dir, encoding: 'utf8', env });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
