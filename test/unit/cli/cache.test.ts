@@ -112,3 +112,14 @@ test('a changed rule card or mlsec version misses the cache', () => {
   fs.writeFileSync(pkgFile, JSON.stringify({ ...pkg, version: `${pkg.version}-cachetest` }));
   assert.equal(scan(dir, [], cli).hits, 0);
 });
+
+test('a file whose suppressed secret is known to the redactor is never stored', () => {
+  const dir = tree({
+    'cfg.py': `import torch\nAPI_KEY = "${token(5)}"  # mlsec: ignore[hardcoded-secret] rotated\nstate = torch.load(p)\n`,
+    'other.py': TORCH_LOAD,
+  });
+  scan(dir);
+  const second = scan(dir);
+  assert.equal(second.hits, 1, 'other.py only');
+  assert.ok(!fs.readFileSync(path.join(dir, '.mlsec_cache', 'scan-v1.json'), 'utf8').includes(token(5)));
+});
