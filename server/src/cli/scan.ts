@@ -142,7 +142,11 @@ export async function runScan(opts: ScanOptions, cwd = process.cwd()): Promise<S
   if (baselineFile) {
     const { baseline, error } = readBaseline(baselineFile);
     if (!baseline) return { ok: false, error: error!, warnings };
-    applyBaseline(report, baseline);
+    const { warning } = applyBaseline(report, baseline, path.relative(cwd, baselineFile) || baselineFile);
+    if (warning) {
+      warnings.push(warning);
+      (report.extraProblems as ScanProblem[]).push({ kind: 'config-error', message: warning });
+    }
   }
   return { ok: true, report, warnings, exitCode: exitCodeOf(report, opts), configFile: config.file };
 }

@@ -17,6 +17,8 @@ interface Placed {
 export interface KnownSecrets {
   values: string[];
   placed: Placed[];
+  /** The exact file text of each secrets finding's range (`start:end`), for keyed baseline fingerprints. */
+  ranges: Record<string, string>;
 }
 
 /** The secrets of one file, for writers and fingerprints. */
@@ -68,12 +70,17 @@ export function fileSecrets(ctx: SecretsContext, analysis: FileAnalysis): FileSe
   const registry = ctx.registry;
   const placed: Placed[] = [];
   const values: string[] = [];
+  const ranges: Record<string, string> = {};
   const add = (range: { start: number; end: number }, cell?: Finding['cell']) => {
     const l = locate(analysis, range, cell);
     placed.push({ key: lineKey(l), span: l.span });
     values.push(l.lineText.slice(l.span.start, l.span.end), analysis.file.text.slice(range.start, range.end));
   };
-  for (const f of analysis.findings) if (registry.byId.get(f.ruleId)?.category === 'secrets') add(f.range, f.cell);
+  for (const f of analysis.findings) {
+    if (registry.byId.get(f.ruleId)?.category !== 'secrets') continue;
+    add(f.range, f.cell);
+    ranges[`${f.range.start}:${f.range.end}`] = analysis.file.text.slice(f.range.start, f.range.end);
+  }
   const opts = scanOptions(analysis.file.target);
   const text = analysis.file.text;
   if (opts && text.length > 0 && text.length <= MAX_RESCAN && mayHideSecrets(ctx, text)) {
@@ -83,7 +90,7 @@ export function fileSecrets(ctx: SecretsContext, analysis: FileAnalysis): FileSe
       // The scanner never throws by contract; redaction must not depend on it either.
     }
   }
-  return remember(analysis, { values: [...new Set(values)].filter((v) => v.length > 0), placed });
+  return remember(analysis, { values: [...new Set(values)].filter((v) => v.length > 0), placed, ranges });
 }
 
 function remember(analysis: FileAnalysis, known: KnownSecrets): FileSecrets {
@@ -119,4 +126,10 @@ export function redactorFor(ctx: SecretsContext, analysis: FileAnalysis): Redact
 export function secretSpansOnLine(ctx: SecretsContext, analysis: FileAnalysis, finding: Finding, loc: Location): Span[] {
   const own = ctx.registry.byId.get(finding.ruleId)?.category === 'secrets' ? [loc.span] : [];
   return [...own, ...fileSecrets(ctx, analysis).spansOnLine(loc)];
+}
+
+/** The exact text of a finding's range (a secret's value), also for a worker's analysis that arrived without its text. */
+export function rangeText(ctx: SecretsContext, analysis: FileAnalysis, finding: Finding): string {
+  if (analysis.file.text.length > 0) return analysis.file.text.slice(finding.range.start, finding.range.end);
+  return knownOf.get(fileSecrets(ctx, analysis))?.ranges[`${finding.range.start}:${finding.range.end}`] ?? '';
 }
