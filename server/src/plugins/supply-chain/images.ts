@@ -26,7 +26,8 @@ export function isRollingTag(tag: string): boolean {
 /** Classifies `ref` (`python:3.11`, `ghcr.io/org/img@sha256:...`, `$BASE`). Rolling tags count as `latest`. */
 export function classifyImage(ref: string): { pin: ImagePin; tag?: string } {
   const r = ref.trim().replace(/^["']|["']$/g, '');
-  if (!r || /[$%{}<>]/.test(r) || r.toLowerCase() === 'scratch' || isPlaceholderImage(r.replace(/@.*$/, ''))) return { pin: 'skip' };
+  // `ko://github.com/org/cmd` and other build-tool schemes name an image built from source at deploy time, not one pulled.
+  if (!r || /[$%{}<>]/.test(r) || r.toLowerCase() === 'scratch' || /^[a-z][\w+.-]*:\/\//i.test(r) || isPlaceholderImage(r.replace(/@.*$/, ''))) return { pin: 'skip' };
   const at = r.indexOf('@');
   if (at >= 0) {
     const digest = r.slice(at + 1);

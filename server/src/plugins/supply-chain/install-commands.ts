@@ -16,7 +16,9 @@ export interface InstallIssue {
 const PIP_VALUE_OPTS = new Set(['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--trusted-host',
   '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar',
   '--cache-dir', '--src', '--upgrade-strategy', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--config-settings', '-C',
-  '--global-option', '--report', '--python', '-p', '--index', '--default-index', '--index-strategy', '--keyring-provider', '--group', '--extra']);
+  '--global-option', '--report', '--python', '-p', '--index', '--default-index', '--index-strategy', '--keyring-provider', '--group', '--extra',
+  // uv pip options with a value
+  '--torch-backend', '--resolution', '--prerelease', '--link-mode', '--exclude-newer', '--reinstall-package', '--upgrade-package', '-P', '--no-build-isolation-package', '--config-setting']);
 const CONDA_VALUE_OPTS = new Set(['-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--override-channels-file', '--repodata-fn']);
 // Words that can precede a command in a simple command: wrappers and shell keywords (`if ...; then pip install x; fi`).
 const SHELL_PREFIXES = new Set(['sudo', 'env', 'time', 'nohup', 'exec', 'command', 'then', 'else', 'do', '!', '{']);

@@ -3,6 +3,9 @@ import type { Fix } from '../../../engine/finding';
 import type { RawFinding } from '../../../engine/plugin';
 import type { InstallIssue } from '../install-commands';
 
+/** PyPA's packaging tools: `pip install -U pip setuptools wheel` bootstraps the installer. */
+const INSTALLER = new Set(['pip', 'setuptools', 'wheel']);
+
 /** At most this many packages are named in a message; the rest are counted. */
 const LISTED = 5;
 
@@ -30,7 +33,6 @@ export function commandFinding(ruleId: string, issues: readonly InstallIssue[], 
   if (issues.length === 0) return undefined;
   const first = issues[0];
   const range = { start: Math.min(...issues.map((i) => i.word.start)), end: Math.max(...issues.map((i) => i.word.end)) };
-  const downgraded = options.downgrade ? ` Reported as a note because ${options.downgrade}.` : '';
   if (first.tool === 'apt') {
     return { ruleId, range, severity: 'note', message: `\`apt-get install\` with ${first.verdict.why}: the image gets whatever the mirror serves at build time. Pin \`pkg=version\` where reproducibility matters (apt verifies signatures, so this is about drift, not tampering).`, properties: { tool: 'apt' } };
   }
@@ -46,10 +48,15 @@ export function commandFinding(ruleId: string, issues: readonly InstallIssue[], 
     ? 'Pin exact versions and install from a hashed lock/requirements file (`--require-hashes`).'
     : 'Install from a hashed lock/requirements file (`--require-hashes`) so a re-published artefact is caught.';
   const fixes = options.fixesFor ? combined(issues.flatMap((i) => options.fixesFor!(i))) : [];
+  // `pip install -U pip setuptools wheel`: the installer upgrading itself from PyPA's own projects, like GitHub's
+  // own actions at a tag, is hygiene rather than a third-party trust decision.
+  const bootstrap = !files.length && loose.length > 0 && first.tool === 'pip' && loose.every((i) => INSTALLER.has((i.verdict.name ?? '').toLowerCase()));
+  const reason = options.downgrade ?? (bootstrap ? 'it only upgrades the installer itself (pip, setuptools, wheel are PyPA\'s own projects)' : undefined);
+  const downgraded = reason ? ` Reported as a note because ${reason}.` : '';
   return {
     ruleId,
     range,
-    severity: !loose.length && !files.length ? 'note' : options.downgrade ? 'note' : undefined,
+    severity: !loose.length && !files.length ? 'note' : reason ? 'note' : undefined,
     message: `${where}: ${parts.join('; ')}. ${advice}${loose.length || files.length ? downgraded : ''}`,
     fixes,
     properties: { tool: first.tool, packages: issues.map((i) => i.verdict.name ?? i.spec) },
