@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     for (const p of batch.paths) {
       const a = await analyzePath(p, ctx);
       // The secrets are found while the text is here; the main thread's redaction needs them without it.
-      results.push(withSecrets({ registry: ctx.registry, ruleLevels: ctx.settings.rules }, a, compactAnalysis(a, init.keepText === true || hasIncludes(a.file.target))));
+      // (Only files with something to print: the others' secrets cannot show up in a report.)
+      const compact = compactAnalysis(a, init.keepText === true || hasIncludes(a.file.target));
+      results.push(a.findings.length || a.problems.length ? withSecrets({ registry: ctx.registry, ruleLevels: ctx.settings.rules }, a, compact) : compact);
       if (init.hash) hashes.push(hashFile(p));
     }
     parentPort!.postMessage({ indexes: batch.indexes, results, hashes: init.hash ? hashes : undefined, stats: takeStats() });

@@ -2,8 +2,8 @@
 import type { Problem, Severity } from '../engine/finding';
 import { fileRegion, locate, type Region } from './locate';
 import { relPath, reportedFindings, type ScanReport, sortedAnalyses, summarize, type Summary } from './report';
-import { printableFixes, Redactor } from './redaction';
-import { redactorFor } from './secret-spans';
+import { printableFixes } from './redaction';
+import { scanRedactor } from './secret-spans';
 import { mlsecVersion } from './version';
 
 /** Bumped when a field changes meaning or disappears (adding fields does not bump it). */
@@ -50,8 +50,6 @@ export interface JsonReport {
   summary: Summary;
 }
 
-const NO_VALUES = new Redactor();
-
 /** Builds the JSON report object (serialise with JSON.stringify). */
 export function buildJsonReport(r: ScanReport, toolVersion = mlsecVersion()): JsonReport {
   const reported = reportedFindings(r);
@@ -59,7 +57,7 @@ export function buildJsonReport(r: ScanReport, toolVersion = mlsecVersion()): Js
     const loc = locate(analysis, finding.range, finding.cell);
     const model = analysis.file.target === 'model';
     // Every printed string goes through the file's redactor: messages of any category may quote workspace text.
-    const redact = redactorFor(r, analysis);
+    const redact = scanRedactor(r);
     const region: Region = model ? { line: 1, column: 1, endLine: 1, endColumn: 1 } : { line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn };
     return {
       path,
@@ -80,9 +78,9 @@ export function buildJsonReport(r: ScanReport, toolVersion = mlsecVersion()): Js
   for (const a of sortedAnalyses(r)) {
     for (const p of a.problems) {
       const region = p.range && a.file.target !== 'model' ? fileRegion(a, p.range) : undefined;
-      problems.push({ kind: p.kind, message: redactorFor(r, a).text(p.message), path: relPath(r.root, a.file.path), line: region?.line ?? null, column: region?.column ?? null, ruleId: p.ruleId ?? null });
+      problems.push({ kind: p.kind, message: scanRedactor(r).text(p.message), path: relPath(r.root, a.file.path), line: region?.line ?? null, column: region?.column ?? null, ruleId: p.ruleId ?? null });
     }
   }
-  for (const p of r.extraProblems ?? []) problems.push({ kind: p.kind, message: NO_VALUES.text(p.message), path: p.path ? relPath(r.root, p.path) : null, line: null, column: null, ruleId: null });
+  for (const p of r.extraProblems ?? []) problems.push({ kind: p.kind, message: scanRedactor(r).text(p.message), path: p.path ? relPath(r.root, p.path) : null, line: null, column: null, ruleId: null });
   return { version: JSON_REPORT_VERSION, tool: { name: 'mlsec', version: toolVersion }, root: r.root, findings, problems, summary: summarize(r, reported) };
 }

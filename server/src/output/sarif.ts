@@ -5,8 +5,8 @@ import type * as Sarif from 'sarif';
 import type { FileAnalysis } from '../engine/analyze';
 import type { Finding, OffsetRange, Problem, Severity } from '../engine/finding';
 import type { RuleCard } from '../engine/rule';
-import { printableFixes, Redactor } from './redaction';
-import { redactorFor, secretSpansOnLine } from './secret-spans';
+import { printableFixes, type Redactor } from './redaction';
+import { scanRedactor, secretSpansOnLine } from './secret-spans';
 import { lineFingerprint, FINGERPRINT_KEY, numberFingerprints } from './fingerprint';
 import { fileRegion, locate, type Region } from './locate';
 import { relPath, reportedFindings, type ScanProblem, type ScanReport, sortedAnalyses } from './report';
@@ -25,8 +25,6 @@ export interface SarifOptions {
   /** Overrides `invocations[0].executionSuccessful` (default: true unless a rule failed). */
   executionSuccessful?: boolean;
 }
-
-const NO_VALUES = new Redactor();
 
 const levelOf = (s: Severity): Sarif.ReportingConfiguration.level => s;
 
@@ -124,7 +122,7 @@ export function buildSarif(report: ScanReport, options: SarifOptions = {}): Sari
     const loc = locate(analysis, finding.range, finding.cell);
     const isModel = analysis.file.target === 'model';
     // Every printed string goes through the file's redactor: messages of any category may quote workspace text.
-    const redact = redactorFor(report, analysis);
+    const redact = scanRedactor(report);
     const region: Sarif.Region = isModel ? { startLine: 1 } : sarifRegion(loc);
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
@@ -155,10 +153,10 @@ export function buildSarif(report: ScanReport, options: SarifOptions = {}): Sari
     for (const p of a.problems) {
       const region = p.range && a.file.target !== 'model' ? fileRegion(a, p.range as OffsetRange) : undefined;
       const rule = p.ruleId ? { id: p.ruleId, index: ruleIndex.get(p.ruleId) } : undefined;
-      notifications.push(notification(report.root, p.kind, redactorFor(report, a).text(p.message), a.file.path, region, rule));
+      notifications.push(notification(report.root, p.kind, scanRedactor(report).text(p.message), a.file.path, region, rule));
     }
   }
-  for (const p of report.extraProblems ?? ([] as ScanProblem[])) notifications.push(notification(report.root, p.kind, NO_VALUES.text(p.message), p.path));
+  for (const p of report.extraProblems ?? ([] as ScanProblem[])) notifications.push(notification(report.root, p.kind, scanRedactor(report).text(p.message), p.path));
 
   const ok = options.executionSuccessful ?? !report.analyses.some((a) => a.problems.some((p) => p.kind === 'rule-error'));
   const run: Sarif.Run = {

@@ -117,6 +117,21 @@ export function withSecrets<T extends FileAnalysis>(ctx: SecretsContext, analysi
   return Object.assign(compact, { secrets: knownOf.get(fileSecrets(ctx, analysis))! });
 }
 
+const scanWide = new WeakMap<object, Redactor>();
+
+/**
+ * The redactor writers use: every secret value found anywhere in the scan (a password reused in
+ * two files is masked in both), from the files that have something to print.
+ */
+export function scanRedactor(report: SecretsContext & { analyses: readonly FileAnalysis[] }): Redactor {
+  let r = scanWide.get(report);
+  if (!r) {
+    r = Redactor.union(report.analyses.filter((a) => a.findings.length > 0 || a.problems.length > 0).map((a) => fileSecrets(report, a).redactor));
+    scanWide.set(report, r);
+  }
+  return r;
+}
+
 /** The redactor of one analysed file. */
 export function redactorFor(ctx: SecretsContext, analysis: FileAnalysis): Redactor {
   return fileSecrets(ctx, analysis).redactor;

@@ -1,7 +1,7 @@
 // Human-readable report, ruff style: `path:line:col: rule-id [severity] message`, the source line with a caret underline, a summary.
 import type { Problem, Severity } from '../engine/finding';
 import { locate, type Location } from './locate';
-import { fileSecrets, redactorFor, secretSpansOnLine } from './secret-spans';
+import { scanRedactor, secretSpansOnLine } from './secret-spans';
 import { Redactor } from './redaction';
 import { relPath, reportedFindings, type ReportedFinding, type ScanReport, sortedAnalyses, detailedSummary, type Summary } from './report';
 
@@ -76,17 +76,17 @@ function formatFinding(r: ScanReport, item: ReportedFinding, color: boolean): st
   const loc = locate(analysis, finding.range, finding.cell);
   const isModel = analysis.file.target === 'model';
   const where = formatLocation(item.path, loc, isModel);
-  const secrets = fileSecrets(r, analysis);
+  const redactor = scanRedactor(r);
   const sev = color ? `${SEVERITY_COLOR[finding.severity]}${finding.severity}${ANSI.reset}` : finding.severity;
   const rule = color ? `${ANSI.bold}${finding.ruleId}${ANSI.reset}` : finding.ruleId;
-  const head = `${color ? `${ANSI.bold}${where}${ANSI.reset}` : where}: ${rule} [${sev}] ${sanitize(secrets.redactor.text(finding.message))}`;
+  const head = `${color ? `${ANSI.bold}${where}${ANSI.reset}` : where}: ${rule} [${sev}] ${sanitize(redactor.text(finding.message))}`;
   if (isModel || loc.lineText === '') return head;
   const category = r.registry.byId.get(finding.ruleId)?.category;
   // A line holding personal data usually holds more of it (a CSV row, a printed record): never echo it.
   if (category === 'privacy') return head;
   const lineNo = loc.cell ? loc.cell.line : loc.line;
   // Every secret on the printed line is masked, whatever the finding's category: a supply-chain finding on a URL with a password, two keys on one line.
-  return `${head}\n${snippet(lineNo, loc.lineText, loc.span, { color, redactor: secrets.redactor, secretSpans: secretSpansOnLine(r, analysis, finding, loc) })}`;
+  return `${head}\n${snippet(lineNo, loc.lineText, loc.span, { color, redactor, secretSpans: secretSpansOnLine(r, analysis, finding, loc) })}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -131,12 +131,12 @@ function formatProblems(r: ScanReport, opts: TextOptions): string[] {
         const loc = locate(a, prob.range);
         where = formatLocation(p, loc, false);
       }
-      out.push(`${PROBLEM_LABEL[prob.kind]}: ${where}: ${sanitize(redactorFor(r, a).text(prob.message))}${prob.kind === 'skipped' ? ' (skipped)' : ''}`);
+      out.push(`${PROBLEM_LABEL[prob.kind]}: ${where}: ${sanitize(scanRedactor(r).text(prob.message))}${prob.kind === 'skipped' ? ' (skipped)' : ''}`);
     }
   }
   for (const prob of r.extraProblems ?? []) {
     if ((opts.quiet && prob.kind !== 'config-error') || (prob.kind === 'skipped' && !opts.verbose)) continue;
-    out.push(`${PROBLEM_LABEL[prob.kind]}: ${prob.path ? `${relPath(r.root, prob.path)}: ` : ''}${sanitize(NO_VALUES.text(prob.message))}`);
+    out.push(`${PROBLEM_LABEL[prob.kind]}: ${prob.path ? `${relPath(r.root, prob.path)}: ` : ''}${sanitize(scanRedactor(r).text(prob.message))}`);
   }
   return out;
 }
