@@ -46,7 +46,8 @@ export function analyzePython(path: string, text: string, ctx: EngineContext, ca
 /** Analyses notebook cells as one program; results are relative to each cell's text. `path` (the notebook's, when known) gives cell analysers the file role. */
 export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions, path?: string): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
   const joined = joinCodeCells(cells);
-  const file = createSourceFile('<notebook>', 'python', joined.text);
+  const joinedFile = createSourceFile('<notebook>', 'python', joined.text);
+  const file = path ? { ...joinedFile, origin: path } : joinedFile;
   const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
   findings.push(...runCellAnalyzers(cells, joined.cellStarts, ctx, problems, path));
   const { kept, unused } = applySuppressions(findings, joined.text, file.lineStarts);
@@ -91,7 +92,7 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
   const file = createSourceFile(path, 'notebook', text);
   const notebook = measure('parse:notebook', text.length, () => parseNotebookJson(text));
   const problems: Problem[] = notebook.errors.map((message) => ({ kind: 'parse-error', message }));
-  if (notebook.cells.length === 0) return { file, findings: analyzeOutputs(notebook, ctx, problems), problems, notebook };
+  if (notebook.cells.length === 0) return { file, findings: analyzeOutputs(notebook, ctx, problems, path), problems, notebook };
   const result = analyzeNotebookCells(notebook.cells, ctx, cache, options, path);
   const toFile = (cell: number, r: { start: number; end: number }) => ({
     start: fileOffsetOf(notebook.sources[cell], r.start),
@@ -112,7 +113,7 @@ export function analyzeNotebookJson(path: string, text: string, ctx: EngineConte
     const cell = (p as { cell?: number }).cell;
     problems.push(cell !== undefined && p.range ? { ...p, range: toFile(cell, p.range) } : p);
   }
-  findings.push(...analyzeOutputs(notebook, ctx, problems));
+  findings.push(...analyzeOutputs(notebook, ctx, problems, path));
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { file, findings, problems, notebook };
 }
@@ -196,10 +197,10 @@ export interface AnalyzePathOptions {
 }
 
 /** Runs the notebook-output analysers over a parsed notebook's saved outputs; ranges mapped into the file. */
-function analyzeOutputs(notebook: ParsedNotebook, ctx: EngineContext, problems: Problem[]): Finding[] {
+function analyzeOutputs(notebook: ParsedNotebook, ctx: EngineContext, problems: Problem[], path: string): Finding[] {
   const analyzers = outputAnalyzers();
   if (analyzers.length === 0 || notebook.outputs.length === 0) return [];
-  const actx = analyzerContext(ctx);
+  const actx = { ...analyzerContext(ctx), path };
   const out: Finding[] = [];
   for (const output of notebook.outputs) {
     for (const a of analyzers) {

@@ -26,7 +26,7 @@ export interface AnalyzerContext {
   facts: ProjectFacts;
   /** True when `ruleId` exists and is not turned off: skip work for disabled rules. */
   enabled(ruleId: string): boolean;
-  /** The notebook's path or URI for cell analysers (their input is cell text), when the caller knows it: file roles come from it. */
+  /** The analysed file's path or URI when the analyser's input does not carry it (notebook cells and outputs): file roles come from it. */
   path?: string;
 }
 

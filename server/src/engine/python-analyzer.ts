@@ -186,7 +186,8 @@ function analyzeLocally(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, se
     if (!oldBindings || significantBindings(bindings, wild) !== significantBindings(oldBindings, wild)) return undefined;
     const firstOwn = local.unit.start - local.shift;
     const nodes = capturesByUnit(rq.query, root, whole)[0].filter((n) => n.startIndex >= firstOwn);
-    const r = runRules(nodes, rq.byKind, createSourceFile(file.path, 'python', local.source), cache.imports, facts, settings);
+    const quickFile = createSourceFile(file.path, 'python', local.source);
+    const r = runRules(nodes, rq.byKind, file.origin ? { ...quickFile, origin: file.origin } : quickFile, cache.imports, facts, settings);
     const toUnit = local.shift - local.unit.start;
     result = { findings: r.findings.map((f) => shiftFinding(f, toUnit)), problems: shiftProblems(r.problems, toUnit) };
     syntax = root.hasError ? shiftProblems(syntaxProblems(root), local.shift) : [];

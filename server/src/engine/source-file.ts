@@ -11,6 +11,8 @@ export interface SourceFile {
   readonly text: string;
   /** Offsets at which each line starts (line 0 starts at 0). */
   readonly lineStarts: readonly number[];
+  /** For derived sources (a notebook's joined code cells, path `<notebook>`): the file they come from, for file roles. */
+  readonly origin?: string;
 }
 
 /** The kinds of file mlsec knows how to analyse ('unknown' = none of them). */

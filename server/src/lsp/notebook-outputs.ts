@@ -7,6 +7,7 @@ import { outputAnalyzers } from '../plugins';
 import { type ClearCellOutputsArgs, Commands, type DiagnosticData, type NotebookOutputsParams } from '../shared/protocol';
 import { ruleDocsHref } from './docs-location';
 import { logError, type ServerState } from './state';
+import { uriToPath } from './uri';
 
 // Per notebook URI: per cell document URI, the findings of its outputs (ranges unused: outputs are not cell text).
 const byNotebook = new Map<string, Map<string, Finding[]>>();
@@ -16,7 +17,7 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 /** Runs the output analysers on a notebook's outputs and remembers the findings per cell (replacing earlier ones). */
 export function setNotebookOutputs(state: ServerState, params: NotebookOutputsParams): void {
   const perCell = new Map<string, Finding[]>();
-  const ctx: AnalyzerContext = { ...state, enabled: (id) => state.registry.byId.has(id) && state.settings.rules[id] !== 'off' };
+  const ctx: AnalyzerContext = { ...state, enabled: (id) => state.registry.byId.has(id) && state.settings.rules[id] !== 'off', path: uriToPath(params.notebook) };
   const problems: Problem[] = [];
   params.cells.forEach((cell, index) => {
     const found: Finding[] = [];

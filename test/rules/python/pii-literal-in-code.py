@@ -49,3 +49,29 @@ __author__ = ("Dana Lee <dana.lee@acme-corp.io>, "
 __email__ = "dana.lee@acme-corp.io"
 # ok: pii-literal-in-code
 RELAY_HOST = "34.117.59.81"
+# Package/API metadata, role mailboxes, textbook stand-ins and YAML step names are not personal data (issue 10, class 3).
+# ok: pii-literal-in-code
+setup(name="acme-trainer", author="Rosa Delgado", author_email="rosa.delgado@acme-corp.io")
+# ok: pii-literal-in-code
+meta = {"maintainer_email": "ivo.petrov@acme-corp.io"}
+# ok: pii-literal-in-code
+ALERTS_TO = "ml-platform-team@acme-corp.io"
+# ok: pii-literal-in-code
+HELP = "support@acme-corp.io"
+# ok: pii-literal-in-code
+contacts = ["a@b.com", "c@d.org"]
+# ok: pii-literal-in-code
+STEP = "- name: Train Model Op\n  container: trainer"
+# ok: pii-literal-in-code
+CARD = "model-index:\n- name: Extractive Text Summarization\n  results: []"
+# ok: pii-literal-in-code
+DOC = "Converts a table.\n\nAnnotations:\n    author: Ola Nordmann <ola.nordmann@acme-corp.io>\n"
+# ok: pii-literal-in-code
+PIP_LOG = "Requirement already satisfied: nvidia-cufft-cu12==11.0.2.54 in /opt/env (11.0.2.54)"
+# ok: pii-literal-in-code
+WGET = "Resolving files.acme-corp.io (files.acme-corp.io)... 34.117.59.82, 34.117.59.83"
+# Only a key that labels people makes a name personal, once per literal and entity.
+# expect: pii-literal-in-code
+order = {"customer_name": "Marta Quiroga", "tip": 2.5}
+# expect: pii-literal-in-code
+note = "reach Ines Brandt at ines.brandt@gmail.com or ines.b@outlook.com"

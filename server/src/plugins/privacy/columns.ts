@@ -66,6 +66,13 @@ export function walkJson(value: unknown, key: string, visit: (key: string, value
 /** Turns column statistics into findings: a column summary on the header when many rows hit, else one per row. */
 export function columnFindings(columns: Column[], rows: number, header: boolean): RawFinding[] {
   const out: RawFinding[] = [];
+  // One finding per place and entity: values of one key path written on one line (a list) would otherwise repeat it.
+  const placed = new Set<string>();
+  const push = (f: RawFinding & { properties: { entity: string } }) => {
+    const k = `${f.range.start}:${f.range.end}:${f.properties.entity}`;
+    if (!placed.has(k)) out.push(f);
+    placed.add(k);
+  };
   for (const col of columns) {
     if (!col) continue;
     for (const s of summarize(col.hits)) {
@@ -73,7 +80,7 @@ export function columnFindings(columns: Column[], rows: number, header: boolean)
       if (chanceHits(col, s.entity, rowCount)) continue;
       if (rowCount > FEW) {
         const range = header && col.at ? col.at : { start: s.first.start, end: s.first.end };
-        out.push({
+        push({
           ruleId: DATA_RULE,
           range,
           message: `Column \`${col.label}\`: ${rowCount.toLocaleString('en-US')} of ${(col.total ?? rows).toLocaleString('en-US')} sampled ${col.total === undefined ? 'rows' : 'values'} hold ${ENTITY_PLURAL[s.entity]} (e.g. ${s.samples.join(', ')}).`,
@@ -82,7 +89,7 @@ export function columnFindings(columns: Column[], rows: number, header: boolean)
         continue;
       }
       for (const m of col.hits.filter((h) => h.entity === s.entity)) {
-        out.push({
+        push({
           ruleId: DATA_RULE,
           range: { start: m.start, end: m.end },
           message: `Column \`${col.label}\` holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}.`,

@@ -7,6 +7,7 @@ import { readCsv, type CsvCell } from './csv-reader';
 import { labelledEntity } from './labels';
 import { scanOptions, scanText, type ScanOptions } from './scan-text';
 import { type Column, columnFindings, countShape, DATA_RULE, record, walkJson, worthScanning } from './columns';
+import { withRoleSeverity } from './role';
 
 /** JSON lines longer than this are skipped (a minified blob is not a record). */
 const MAX_LINE = 256 * 1024;
@@ -94,13 +95,13 @@ export function analyzeDataText(path: string, text: string, partial: boolean, ct
   const ext = extOf(path);
   if (ext === 'jsonl' || ext === 'ndjson') {
     const { columns, rows } = scanJsonl(text, partial, opts, problems);
-    return { findings: columnFindings(columns, rows, false), problems, rows };
+    return { findings: withRoleSeverity(columnFindings(columns, rows, false), path), problems, rows };
   }
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = ext === 'tsv' || (!firstLine.includes(',') && firstLine.includes('\t')) ? '\t' : !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
   const { columns, rows } = scanCsv(text, delimiter, partial, opts);
   const header = columns.some((c) => c?.at);
-  return { findings: columnFindings(columns, rows, header), problems, rows };
+  return { findings: withRoleSeverity(columnFindings(columns, rows, header), path), problems, rows };
 }
 
 async function readHead(path: string, budget: number): Promise<{ bytes: Buffer; size: number }> {

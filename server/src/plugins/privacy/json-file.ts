@@ -3,6 +3,7 @@ import type { AnalyzerContext, RawFinding, TextAnalyzer } from '../../engine/plu
 import type { SourceFile } from '../../engine/source-file';
 import { type Column, columnFindings, countShape, DATA_RULE, record, walkJson, worthScanning } from './columns';
 import { labelledEntity } from './labels';
+import { withRoleSeverity } from './role';
 import { scanOptions, scanText } from './scan-text';
 
 /** Tool configuration and lock files: they name maintainers and hosts, not data subjects. */
@@ -36,9 +37,10 @@ export function analyzeJsonText(path: string, text: string, ctx: AnalyzerContext
     if (at >= 0) cursor = at + needle.length;
     record(col, at >= 0 && needle === value ? matches : matches.map((m) => ({ ...m, start: 0, end: 0 })), Math.max(0, at));
   });
-  const columns = [...byKey.values()].filter((c) => c.hits.length);
+  // Published contact and authorship metadata (OpenAPI `info.contact`, `authors`, `maintainers`) is public by design.
+  const columns = [...byKey.values()].filter((c) => c.hits.length && !/(?:^|\.)(?:contact|authors?|maintainers?|contributors?)(?:\.|$)/i.test(c.label));
   for (const c of columns) c.at = { start: c.hits[0].start, end: c.hits[0].end };
-  return columnFindings(columns, 0, false);
+  return withRoleSeverity(columnFindings(columns, 0, false), path);
 }
 
 /** The JSON-document analyser of the privacy plugin (files up to the engine's size limit, read whole). */

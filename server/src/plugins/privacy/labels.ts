@@ -44,6 +44,9 @@ const PLACEHOLDER_NAMES = /^(john|jane|joe|richard|test|foo|first|last|user|samp
 // Words that make a Title Case value under a bare `name` key a thing (model, run, product, company), not a person.
 const NOT_A_PERSON = /\b(model|models|data|dataset|pipeline|detection|detector|classifier|service|project|team|run|baseline|experiment|layer|net|network|inc|ltd|llc|corp|co|company|group|bank|university|college|school|hospital|store|shop|city|county|street|road|avenue|park|center|centre|lab|labs|api|app|test|demo|example|sample|default|new|old|final|version|release|report|dashboard|config|server|client|system|studio|digital|global|international|the|of|and|for)\b/i;
 
+// Place names read like two capitalised words (`San Francisco`, `New Delhi`, `Fort Worth`): their first word gives them away.
+const PLACE = /^(?:San|Santa|Santo|São|Los|Las|El|New|Fort|Saint|St\.?|Mount|Mt\.?|Lake|Port|Palo|Salt|Baton|Des|Grand|North|South|East|West|Rio|Buenos|Kuala|Hong|Abu|Cape)\s/;
+
 /** Confidence that `value` of a field labelled `entity` really is one (0 = no). */
 export function labelledScore(entity: EntityType, value: string, key: string): number {
   const v = value.trim();
@@ -57,7 +60,7 @@ export function labelledScore(entity: EntityType, value: string, key: string): n
   }
   if (entity === 'street-address') return STREET.test(v) ? 0.85 : 0;
   if (entity === 'person-name') {
-    if (!PERSON.test(v) || PLACEHOLDER_NAMES.test(v)) return 0;
+    if (!PERSON.test(v) || PLACEHOLDER_NAMES.test(v) || PLACE.test(v)) return 0;
     // A bare `name` key also names models, files and datasets: ask for at least two words there.
     const words = v.split(' ').length;
     const k = normalizeKey(key);

@@ -5,6 +5,7 @@ import type { PiiMatch } from './entities';
 import { labelledEntity } from './labels';
 import { scanOptions, scanText, type ScanOptions } from './scan-text';
 import { describe, summarize } from './summarize';
+import { withRoleSeverity } from './role';
 
 /** The rule id of notebook-output findings. */
 export const OUTPUT_RULE = 'pii-in-notebook-output';
@@ -135,11 +136,11 @@ export const privacyOutputAnalyzer: OutputAnalyzer = {
     const seen = alreadyReported(ctx, output);
     const fresh = summarize(outputMatches(output, opts)).filter((s) => !seen.has(s.entity));
     for (const s of fresh) seen.add(s.entity);
-    return fresh.map((s) => ({
+    return withRoleSeverity(fresh.map((s) => ({
       ruleId: OUTPUT_RULE,
       range: { start: s.first.start, end: s.first.end },
       message: `Saved output of cell ${output.cell + 1} shows ${describe(s)}. Outputs are committed with the notebook: clear them or mask the data before display.`,
       properties: { entity: s.entity, count: s.count, samples: s.samples },
-    }));
+    })), ctx.path);
   },
 };

@@ -82,6 +82,9 @@ function labelledFields(text: string, opts: ScanOptions, out: PiiMatch[]): void 
       entity = labelledEntity(key);
     }
     if (!entity || !opts.enabled(entity)) continue;
+    // In free text a lower-case `name:` names steps, ops, tasks and model-card sections (`- name: Print Text`),
+    // not people: only a key that labels a person (`full_name`, `customer_name`, `Name:` as a form label) does.
+    if (entity === 'person-name' && /^(?:name|display_?name|displayName)$/.test(key)) continue;
     const value = m[2].trim();
     const confidence = labelledScore(entity, value, key);
     if (confidence < opts.minConfidence || opts.allowed(value)) continue;

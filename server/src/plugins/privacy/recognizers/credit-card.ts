@@ -26,7 +26,9 @@ export const creditCard: Recognizer = {
   entity: 'credit-card',
   pattern: /(?<![\w.-])\d{4}(?:[ -]?\d{2,6}){2,4}(?:[ -]?\d{1,4})?(?![\w-]|\.\d)/g,
   context: ['card', 'credit', 'visa', 'mastercard', 'amex', 'payment', 'pan', 'cc_', 'ccnum', 'cc number'],
-  score(value) {
+  score(value, text, start) {
+    // A number that is a path segment (`projects/5229…/datasets/7532…`) is a resource id, not a card.
+    if (text[start - 1] === '/' || text[start + value.length] === '/') return 0;
     const digits = digitsOf(value);
     if (digits.length < 13 || digits.length > 19 || !luhnValid(digits)) return 0;
     if (TEST_CARDS.has(digits) || looksLikeFillerDigits(digits)) return 0;

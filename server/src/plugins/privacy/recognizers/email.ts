@@ -15,19 +15,29 @@ const CC_TLDS = new Set(('ac ad ae af ag ai al am ao aq ar as at au aw ax az ba 
 const FILE_LIKE_TLDS = new Set(['py', 'md', 'sh', 'rs', 'pl', 'cc', 'so', 'ps', 'mk', 'in', 'am', 'ml', 'do', 'is', 'to', 'at', 'it', 'as']);
 const RESERVED_DOMAIN = /(^|\.)(example\.(com|org|net|edu)|example|test|invalid|localhost|local|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|test\.com|sample\.com)$/;
 const PLACEHOLDER_LOCAL = /^(no-?reply|do-?not-?reply|test|tests|user|username|foo|bar|someone|example|your[._-]?(name|email)|name|email|me|you|git)$/;
+// Role and team mailboxes (`info@`, `support@`, `kubeflow-pipelines@`, `ml-team@`): published to be written to, nobody's personal data.
+const ROLE_LOCAL = /^(?:[\w.-]*info|contact|support|help|helpdesk|admin|administrator|team|hello|hi|sales|security|privacy|press|media|abuse|postmaster|webmaster|hostmaster|maintainers?|dev|devs|developers?|feedback|office|jobs|careers|billing|legal|marketing|community|opensource|open-source|oss|announce|bugs?|issues|ops|noc|dpo|compliance)$|[._-](?:team|dev|devs|maintainers|support|pipelines|components|users|discuss|announce|unsubscribe|subscribe|request|owner|bounces?)$|^(?:mailer-daemon|listserv|majordomo)$/;
+
+// Dataset descriptions credit their `Creator:`/`Donor:` the same way.
+const AUTHORSHIP = /\b(?:authors?|author_email|maintainers?|maintainer_email|contact|copyright|\(c\)|created by|written by|signed-off-by|co-authored-by|reported-by|reviewed-by|creators?|donors?|donated by)\b[^\n]*$/i;
 
 /** Email addresses with a real TLD, outside reserved/documentation domains. */
 export const email: Recognizer = {
   entity: 'email',
   pattern: /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![\w-])/g,
   context: ['email', 'e-mail', 'mail', 'contact', 'address'],
-  score(value) {
+  score(value, text, start) {
+    // Authorship and contact lines (`author: Name <mail>`, `Maintainer:`, `Copyright (c) ... <mail>`) are published metadata.
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    if (AUTHORSHIP.test(text.slice(Math.max(lineStart, start - 120), start))) return 0;
     const at = value.lastIndexOf('@');
     const local = value.slice(0, at).toLowerCase();
     const domain = value.slice(at + 1).toLowerCase();
     const tld = domain.slice(domain.lastIndexOf('.') + 1);
     if (!GENERIC_TLDS.has(tld) && !CC_TLDS.has(tld)) return 0;
-    if (RESERVED_DOMAIN.test(domain) || PLACEHOLDER_LOCAL.test(local)) return 0;
+    if (RESERVED_DOMAIN.test(domain) || PLACEHOLDER_LOCAL.test(local) || ROLE_LOCAL.test(local)) return 0;
+    // `a@b.com`, `xy@cd.org`: one- or two-letter mailbox at a one- or two-letter domain is a textbook stand-in.
+    if ((local.length <= 2 || /^x[0-9a-f]{2}/.test(local)) && domain.split('.')[0].length <= 2) return 0;
     if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 0;
     if (FILE_LIKE_TLDS.has(tld) && domain.split('.').length === 2) return 0.35;
     return 0.85;

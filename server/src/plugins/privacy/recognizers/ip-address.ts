@@ -14,6 +14,18 @@ export function ipv4NotPersonal(o: number[]): boolean {
 // Public DNS resolvers (infrastructure, not a person's address) and the placeholder addresses docs use.
 const RESOLVERS = new Set(['123.45.67.89', '12.34.56.78', '98.76.54.32', '8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '149.112.112.112', '208.67.222.222', '208.67.220.220']);
 
+// Lines whose dotted quads are versions or servers, never a person's address: pip's install log (`nvidia-cufft-cu12==11.0.2.54 ...
+// (11.0.2.54)`) and name resolution / connection output of wget, curl, ping, nslookup and dig, and mail relays' `Received: from` headers.
+const NOT_PERSONAL_LINE = /^\s*(?:Requirement already satisfied|Collecting|Downloading|Installing collected|Successfully installed|Using cached|Obtaining|Building wheel|Created wheel|Attempting uninstall|Found existing installation|Uninstalling|Successfully uninstalled)\b|\b(?:Resolving|Connecting to|Trying|Connected to|PING|bytes from|nameserver|Non-authoritative answer|Server:|Address:|IN\s+A)\b|^\s*Received\s*:\s*from\b/;
+
+/** The line of `text` around offset `at`. */
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  return text.slice(start, Math.min(end, start + 2000));
+}
+
 /** Public IPv4 addresses; version-like contexts (`v1.2.3.4`, `version 1.2.3.4`, `==1.2.3.4`) are not addresses. */
 export const ipv4: Recognizer = {
   entity: 'ip-address',
@@ -29,6 +41,7 @@ export const ipv4: Recognizer = {
     if ((o[0] <= 2 && o[1] < 40) || o.filter((n) => n < 10).length >= 3) return 0;
     const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
     if (/(v|version|ver|release|[=<>~^]=?)\s*$/.test(before)) return 0;
+    if (NOT_PERSONAL_LINE.test(lineAround(text, start))) return 0;
     return 0.6;
   },
 };

@@ -1,5 +1,6 @@
 // PII written into Python string literals (emails, card numbers, SSNs...), and labelled literals (first_name="...").
 import type { Node } from 'web-tree-sitter';
+import { fileRole, roleClause } from '../../../engine/file-role';
 import { defineRule } from '../../../engine/rule';
 import type { MlsecSettings } from '../../../shared/settings';
 import { redact } from '../redact';
@@ -39,6 +40,8 @@ function isDocstring(node: Node): boolean {
 
 /** Package metadata: `__author__ = "Name <mail>"`, `__email__`, `__maintainer__`, `__credits__`, `__contact__`. */
 const METADATA = /^__(author|email|maintainer|maintainer_email|author_email|credits|contact|copyright)__$/;
+/** Package and API metadata keys (`setup(author_email=...)`, `{"maintainer": ...}`): public by design. */
+const METADATA_KEY = /^(?:authors?|author_email|maintainers?|maintainer_email|contact|contact_email|copyright|credits|license)$/i;
 
 /** True when the literal sits (possibly inside a tuple, list or implicit concatenation) in a package-metadata assignment. */
 function inMetadata(node: Node): boolean {
@@ -65,13 +68,22 @@ export default defineRule({
     if (isTestFile(ctx.file.path) || !MAY_HOLD_PII.test(ctx.file.text.slice(node.startIndex, node.endIndex))) return;
     if (isDocstring(node) || inMetadata(node)) return;
     const key = keyOf(node);
+    if (key && METADATA_KEY.test(key)) return;
+    // Docs, tutorials and examples (a notebook's own path is its origin) show sample data: notes that say so.
+    const role = fileRole(ctx.file.origin ?? ctx.file.path);
+    const why = role ? ` Reported as a note: ${roleClause(role)}, where personal data is sample data.` : '';
+    // One finding per literal and entity: a paragraph naming three places is one finding, not three.
+    const seen = new Set<string>();
     for (const part of node.namedChildren) {
       if (part?.type !== 'string_content') continue;
       for (const m of scanText(part.text, options(ctx.settings), key)) {
         if (INFRASTRUCTURE.has(m.entity) && !(key && PERSONAL_KEY.test(key))) continue;
+        if (seen.has(m.entity)) continue;
+        seen.add(m.entity);
         ctx.report({
           range: { start: part.startIndex + m.start, end: part.startIndex + m.end },
-          message: `String literal holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}. Personal data in code is copied to every clone and log; load it from a protected source or use synthetic values.`,
+          ...(role ? { severity: 'note' as const } : {}),
+          message: `String literal holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}. Personal data in code is copied to every clone and log; load it from a protected source or use synthetic values.${why}`,
           properties: { entity: m.entity, samples: [redact(m.entity, m.value)], confidence: m.confidence },
         });
       }
