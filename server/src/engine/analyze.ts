@@ -1,6 +1,7 @@
 // The engine's entry points: analyse a text, a notebook, a model file or a path. Shared by the CLI and the server.
 import * as fs from 'fs';
 import { scanModelFile } from '../models/scan-model';
+import { BudgetExceeded, checkBudget, DEFAULT_TIME_BUDGET_MS, overBudget, withBudget } from './budget';
 import { initPythonParser } from '../parsers/python';
 import { fileOffsetOf, parseNotebookJson, type ParsedNotebook } from '../parsers/notebook-json';
 import type { MlsecSettings } from '../shared/settings';
@@ -21,6 +22,8 @@ export interface EngineContext {
   registry: Registry;
   settings: MlsecSettings;
   facts: ProjectFacts;
+  /** Milliseconds one file's analysis may take (default DEFAULT_TIME_BUDGET_MS); past it, the rest is skipped with a problem. */
+  timeBudgetMs?: number;
 }
 
 /** The result for one file. Findings' ranges are offsets into `file.text` (model files: empty text, line 1). */
@@ -35,16 +38,53 @@ export async function initEngine(): Promise<void> {
   await initPythonParser();
 }
 
+/**
+ * The size limit (setting maxFileSize) for text handed over directly, as the editor does with open
+ * documents: the same limit a file on disk gets in analyzePath. Undefined when `text` is within it.
+ */
+function oversize(text: string, ctx: EngineContext): Problem | undefined {
+  const max = ctx.settings.maxFileSize;
+  // UTF-8 is at most 3 bytes per UTF-16 unit: count bytes only when the length alone cannot decide.
+  if (text.length <= max / 3) return undefined;
+  const bytes = text.length > max ? text.length : Buffer.byteLength(text, 'utf8');
+  if (bytes <= max) return undefined;
+  return { kind: 'skipped', message: `file is ${(bytes / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB limit (setting maxFileSize)` };
+}
+
+/**
+ * Runs one file's analysis under the time budget. A step that finds the budget spent throws
+ * BudgetExceeded; `onOver` turns it into the result to return (one "skipped" problem, never a hang).
+ */
+function budgeted<T>(ctx: EngineContext, run: () => T, onOver: (p: Problem) => T): T {
+  try {
+    return withBudget(ctx.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, run);
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return onOver({ kind: 'skipped', message: `${e.message}; no findings are reported for it` });
+    throw e;
+  }
+}
+
 /** Analyses Python source text. `cache` (one per open document) makes re-analysis incremental. */
 export function analyzePython(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): FileAnalysis {
   const file = createSourceFile(path, 'python', text);
-  const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
-  const { kept, unused } = applySuppressions(findings, text, file.lineStarts);
-  return { file, findings: kept, problems: [...problems, ...unused] };
+  const big = oversize(text, ctx);
+  if (big) return { file, findings: [], problems: [big] };
+  return budgeted(ctx, () => {
+    const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
+    const { kept, unused } = applySuppressions(findings, text, file.lineStarts);
+    return { file, findings: kept, problems: [...problems, ...unused] };
+  }, (p) => ({ file, findings: [], problems: [p] }));
 }
 
 /** Analyses notebook cells as one program; results are relative to each cell's text. `path` (the notebook's, when known) gives cell analysers the file role. */
 export function analyzeNotebookCells(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions, path?: string): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
+  const size = cells.reduce((n, c) => n + c.text.length, 0);
+  const big = oversize(size > ctx.settings.maxFileSize / 3 ? cells.map((c) => c.text).join('\n') : '', ctx);
+  if (big) return { findings: [], problems: [{ ...big, message: `notebook code ${big.message.slice('file '.length)}` }] };
+  return budgeted(ctx, () => analyzeCellsWithin(cells, ctx, cache, options, path), (p) => ({ findings: [], problems: [p] }));
+}
+
+function analyzeCellsWithin(cells: readonly NotebookCellInput[], ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions, path?: string): { findings: CellFinding[]; problems: (Problem & { cell?: number })[] } {
   const joined = joinCodeCells(cells);
   const joinedFile = createSourceFile('<notebook>', 'python', joined.text);
   const file = path ? { ...joinedFile, origin: path } : joinedFile;
@@ -76,6 +116,7 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
     }
   }
   for (const { text, index } of code) {
+    checkBudget('running the notebook cell analysers');
     for (const a of analyzers) {
       try {
         for (const f of measure(`cell:${a.name}`, text.length, () => a.analyze(text, actx))) raw.push(shiftFinding(f, cellStarts[index]));
@@ -90,6 +131,13 @@ function runCellAnalyzers(cells: readonly NotebookCellInput[], cellStarts: reado
 /** Analyses an .ipynb file's JSON text; ranges are mapped into the JSON text and carry their cell. */
 export function analyzeNotebookJson(path: string, text: string, ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): FileAnalysis & { notebook: ParsedNotebook } {
   const file = createSourceFile(path, 'notebook', text);
+  const big = oversize(text, ctx);
+  if (big) return { file, findings: [], problems: [big], notebook: parseNotebookJson('') };
+  return withBudget(ctx.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, () => analyzeNotebookWithin(file, ctx, cache, options));
+}
+
+function analyzeNotebookWithin(file: SourceFile, ctx: EngineContext, cache?: PythonAnalysisCache, options?: PythonAnalysisOptions): FileAnalysis & { notebook: ParsedNotebook } {
+  const { path, text } = file;
   const notebook = measure('parse:notebook', text.length, () => parseNotebookJson(text));
   const problems: Problem[] = notebook.errors.map((message) => ({ kind: 'parse-error', message }));
   if (notebook.cells.length === 0) return { file, findings: analyzeOutputs(notebook, ctx, problems, path), problems, notebook };
@@ -154,7 +202,13 @@ function runTextAnalyzers(file: SourceFile, ctx: EngineContext): FileAnalysis {
   const problems: Problem[] = [];
   const raw: RawFinding[] = [];
   const actx = analyzerContext(ctx);
+  const skipped: string[] = [];
   for (const a of textAnalyzersFor(file.target)) {
+    // The budget is checked between analysers: those that did run keep their findings.
+    if (overBudget()) {
+      skipped.push(a.name);
+      continue;
+    }
     try {
       const r = measure(`analyser:${a.name}`, file.text.length, () => a.analyze(file, actx));
       raw.push(...r.findings);
@@ -163,6 +217,7 @@ function runTextAnalyzers(file: SourceFile, ctx: EngineContext): FileAnalysis {
       problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
     }
   }
+  if (skipped.length) problems.push({ kind: 'skipped', message: `${new BudgetExceeded('analysing', ctx.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS).message}; skipped the analysers ${skipped.join(', ')}` });
   const { kept, unused } = applySuppressions(finalizeFindings(raw, ctx, problems), file.text, file.lineStarts);
   kept.sort((x, y) => x.range.start - y.range.start || x.ruleId.localeCompare(y.ruleId));
   return { file, findings: kept, problems: [...problems, ...unused] };
@@ -186,7 +241,9 @@ export function analyzeText(path: string, text: string, ctx: EngineContext, cach
 function analyzeTextAs(path: string, text: string, target: Target, ctx: EngineContext, cache?: PythonAnalysisCache, variant?: string): FileAnalysis {
   if (target === 'python') return analyzePython(path, text, ctx, cache);
   if (target === 'notebook') return analyzeNotebookJson(path, text, ctx, cache);
-  return runTextAnalyzers(createSourceFile(path, target, text, variant), ctx);
+  const big = oversize(text, ctx);
+  if (big) return { file: createSourceFile(path, target, ''), findings: [], problems: [big] };
+  return withBudget(ctx.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS, () => runTextAnalyzers(createSourceFile(path, target, text, variant), ctx));
 }
 
 /** How analyzePath reads a file: `target` forces the target (a file another one includes, whose name says nothing). */
@@ -202,7 +259,11 @@ function analyzeOutputs(notebook: ParsedNotebook, ctx: EngineContext, problems: 
   if (analyzers.length === 0 || notebook.outputs.length === 0) return [];
   const actx = { ...analyzerContext(ctx), path };
   const out: Finding[] = [];
-  for (const output of notebook.outputs) {
+  for (const [i, output] of notebook.outputs.entries()) {
+    if (overBudget()) {
+      problems.push({ kind: 'skipped', message: `${new BudgetExceeded('reading saved outputs', ctx.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS).message}; skipped ${notebook.outputs.length - i} of ${notebook.outputs.length} outputs` });
+      break;
+    }
     for (const a of analyzers) {
       let raw: RawFinding[];
       try {
@@ -290,7 +351,8 @@ async function analyzePathUntimed(path: string, ctx: EngineContext, options: Ana
     if (r0) addStat('read', performance.now() - r0, bytes.length);
     return options.target ? analyzeTextAs(path, text, options.target, ctx, undefined, options.variant) : analyzeText(path, text, ctx);
   } catch (e) {
-    return empty(target, { kind: 'skipped', message: `analysis failed: ${(e as Error).message}` });
+    // A crash is a tool error (exit 2 under --strict, shown as an error), never a quiet skip.
+    return empty(target, { kind: 'rule-error', message: `analysis failed: ${(e as Error).message}` });
   }
 }
 

@@ -7,6 +7,7 @@ import { writtenBindings } from '../analysis/python/written-paths';
 import { partition, type Unit } from '../analysis/python/units';
 import { parsePython, parsePythonSnippet, pythonLanguage, textChange, type ParsedPython } from '../parsers/python';
 import type { MlsecSettings } from '../shared/settings';
+import { budgetActive, checkBudget, overBudget } from './budget';
 import { type Finding, type Problem, shiftFinding } from './finding';
 import type { ProjectFacts } from './project-facts';
 import { type RuleQuery, ruleQuery, runRules } from './python-rule-runner';
@@ -54,6 +55,11 @@ export interface PythonAnalysisOptions {
 
 let bindingQuery: QueryType | undefined;
 
+/** Query options that stop a capture run when the analysis budget is spent (the caller then checks it). */
+function cancel(): { progressCallback?: () => boolean } {
+  return budgetActive() ? { progressCallback: () => overBudget() } : {};
+}
+
 /** Captures of `query` whose node starts in one of `units`, bucketed per unit (one query call per range or one overall). */
 function capturesByUnit(query: QueryType, root: Node, units: Unit[]): Node[][] {
   const buckets: Node[][] = units.map(() => []);
@@ -61,14 +67,17 @@ function capturesByUnit(query: QueryType, root: Node, units: Unit[]): Node[][] {
   if (units.length <= 32) {
     units.forEach((u, i) => {
       // Query ranges are in bytes of the UTF-16 text web-tree-sitter parses, i.e. 2 x the JS index.
-      for (const c of query.captures(root, { startIndex: u.start * 2, endIndex: u.end * 2 })) {
+      for (const c of query.captures(root, { startIndex: u.start * 2, endIndex: u.end * 2, ...cancel() })) {
         if (c.node.startIndex >= u.start && c.node.startIndex < u.end) buckets[i].push(c.node);
       }
     });
+    checkBudget('querying the Python tree');
     return buckets;
   }
   const starts = units.map((u) => u.start);
-  for (const c of query.captures(root)) {
+  const captures = query.captures(root, cancel());
+  checkBudget('querying the Python tree');
+  for (const c of captures) {
     const s = c.node.startIndex;
     const i = lastAtOrBefore(starts, s);
     if (s >= units[i].start && s < units[i].end) buckets[i].push(c.node);
@@ -128,7 +137,14 @@ function assemble(text: string, units: Unit[], results: Map<string, UnitResult>,
 }
 
 function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, settings: MlsecSettings, cache: PythonAnalysisCache): UnitResult {
-  const parsed = measure('parse:python', file.text.length, () => parsePython(file.text, cache.parsed));
+  let parsed: ParsedPython;
+  try {
+    parsed = measure('parse:python', file.text.length, () => parsePython(file.text, cache.parsed));
+  } catch (e) {
+    // parsePython deleted the previous tree: the next analysis parses from scratch.
+    cache.parsed = undefined;
+    throw e;
+  }
   cache.parsed = parsed;
   const { tree } = parsed;
   const units = partition(tree.rootNode);
@@ -151,6 +167,7 @@ function analyzeFully(file: SourceFile, rq: RuleQuery, facts: ProjectFacts, sett
     const u = missing[j];
     const k = file.text.slice(u.start, u.end);
     if (fresh.has(k)) return; // an identical statement earlier in this pass
+    checkBudget('running the Python rules');
     const r = measure('python:rules', 0, () => runRules(nodes, rq.byKind, file, imports, facts, settings));
     fresh.set(k, { findings: r.findings.map((f) => shiftFinding(f, -u.start)), problems: shiftProblems(r.problems, -u.start) });
   });

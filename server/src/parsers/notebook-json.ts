@@ -1,6 +1,7 @@
 // Reads an .ipynb file's JSON into cells, keeping a map from cell-text offsets back to file offsets.
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { NotebookCellInput } from '../engine/notebook';
+import { parseJsonTreeIteratively } from './json-tree';
 
 /** One string of the notebook JSON that holds part of a cell's text. */
 interface Piece {
@@ -104,10 +105,20 @@ function rawJsonText(node: JsonNode, text: string): { text: string; pieces: Piec
 
 /** Parses notebook JSON. Never throws; a file that is not a notebook comes back with `errors`. */
 export function parseNotebookJson(text: string): ParsedNotebook {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const out: ParsedNotebook = { cells: [], sources: [], outputs: [], outputRanges: [], language: 'python', errors: [] };
-  if (errors.length) out.errors.push(...errors.slice(0, 3).map((e) => `invalid JSON at offset ${e.offset}: ${printParseErrorCode(e.error)}`));
+  let root: JsonNode | undefined;
+  try {
+    const errors: ParseError[] = [];
+    root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    if (errors.length) out.errors.push(...errors.slice(0, 3).map((e) => `invalid JSON at offset ${e.offset}: ${printParseErrorCode(e.error)}`));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // jsonc-parser recurses per nesting level: JSON nested too deep for the call stack (a hostile or
+    // odd output) is parsed again by the iterative builder instead of failing the notebook.
+    const deep = parseJsonTreeIteratively(text);
+    root = deep.root;
+    out.errors.push(...deep.errors);
+  }
   const cells = prop(root, 'cells');
   if (!root || !cells || cells.type !== 'array') {
     out.errors.push('not a Jupyter notebook: no "cells" array');

@@ -1,5 +1,6 @@
 // Parses Python with tree-sitter, reusing the previous tree for incremental re-parses.
-import { Edit, type Language, Parser, type Tree } from 'web-tree-sitter';
+import { Edit, type Language, type ParseOptions, Parser, type Tree } from 'web-tree-sitter';
+import { budgetActive, checkBudget, overBudget } from '../engine/budget';
 import { computeLineStarts, positionAt } from '../engine/source-file';
 import { loadPythonLanguage } from './tree-sitter';
 
@@ -69,17 +70,30 @@ export function diffEdit(oldText: string, newText: string): Edit | undefined {
   });
 }
 
+// tree-sitter's error recovery is super-linear on some inputs (thousands of `(` or `-`, or comment lines
+// after a bare name, took seconds for 16 KB): under a budget the parse polls it and is cancelled.
+const budgeted: ParseOptions = { progressCallback: () => overBudget() };
+
+/** Runs one tree-sitter parse, cancelled when the analysis budget runs out (then BudgetExceeded). */
+function runParse(text: string, old?: Tree): Tree {
+  const tree = budgetActive() ? parser!.parse(text, old, budgeted) : parser!.parse(text, old);
+  if (tree) return tree;
+  // A cancelled parse would resume on the next call: start the next one afresh.
+  parser!.reset();
+  checkBudget('parsing Python');
+  throw new Error('tree-sitter returned no tree');
+}
+
 /** Parses a standalone snippet (no reuse); the caller deletes the tree. */
 export function parsePythonSnippet(text: string): Tree {
   if (!parser) throw new Error('initPythonParser() was not awaited');
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
+  return runParse(text);
 }
 
 /**
  * Parses `text`. With `previous`, the old tree is edited and reused, so a one-character change
- * re-parses in a few milliseconds. The previous tree is deleted (trees hold WASM memory).
+ * re-parses in a few milliseconds. The previous tree is deleted (trees hold WASM memory), also when
+ * the parse fails or runs out of budget: the caller must not reuse it.
  */
 export function parsePython(text: string, previous?: ParsedPython): ParsedPython {
   if (!parser) throw new Error('initPythonParser() was not awaited');
@@ -87,12 +101,12 @@ export function parsePython(text: string, previous?: ParsedPython): ParsedPython
     const edit = diffEdit(previous.text, text);
     if (!edit) return previous;
     previous.tree.edit(edit);
-    const tree = parser.parse(text, previous.tree);
-    previous.tree.delete();
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    return { text, tree };
+    try {
+      return { text, tree: runParse(text, previous.tree) };
+    } finally {
+      previous.tree.delete();
+    }
   }
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('tree-sitter returned no tree');
-  return { text, tree };
+  return { text, tree: runParse(text) };
 }
+
