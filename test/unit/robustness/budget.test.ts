@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseTree } from 'jsonc-parser';
-import { analyzeNotebookCells, analyzeNotebookJson, analyzePath, analyzePython, analyzeText, type EngineContext } from '../../../server/src/engine/analyze';
+import { analyzeNotebookCells, analyzeNotebookJson, analyzePath, analyzePython, analyzeText, type EngineContext, PythonAnalysisCache } from '../../../server/src/engine/analyze';
 import { exitCodeOf } from '../../../server/src/cli/scan';
 import { parseJsonTreeIteratively } from '../../../server/src/parsers/json-tree';
 import { engineContext } from '../../helpers/engine';
@@ -53,7 +53,6 @@ test('the same budget holds for notebook cells and for text analysers, which nam
 
 test('an incremental cache survives a parse cut short by the budget', async () => {
   const base = await engineContext();
-  const { PythonAnalysisCache } = await import('../../../server/src/engine/python-analyzer');
   const cache = new PythonAnalysisCache();
   analyzePython('a.py', 'import pickle\n', base, cache);
   analyzePython('a.py', SLOW_PYTHON, { ...base, timeBudgetMs: 100 }, cache);

@@ -41,14 +41,28 @@ export function parseDockerfile(text: string): Dockerfile {
   const out: Dockerfile = { instructions: [], errors: [], escape: '\\' };
   const esc = escapeDirective(text);
   if (esc) out.escape = esc;
-  const lines: { start: number; end: number; text: string }[] = [];
-  let pos = 0;
-  for (const raw of text.split('\n')) {
-    lines.push({ start: pos, end: pos + raw.length, text: raw.replace(/\r$/, '') });
-    pos += raw.length + 1;
+  // Line offsets in two number arrays and each line's text read when asked: an object per line made a
+  // file of blank lines cost far more than its size (garbage collection).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let pos = 0; ; ) {
+    const nl = text.indexOf('\n', pos);
+    starts.push(pos);
+    ends.push(nl < 0 ? text.length : nl);
+    if (nl < 0) break;
+    pos = nl + 1;
   }
+  const textOf = (i: number) => {
+    const raw = text.slice(starts[i], ends[i]);
+    return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  };
+  const lines = {
+    length: starts.length,
+    at: (i: number) => ({ start: starts[i], end: ends[i], text: textOf(i) }),
+  };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    if (starts[i] === ends[i]) continue;
+    const line = lines.at(i);
     const trimmed = line.text.trim();
     if (!trimmed || trimmed.startsWith('#')) continue;
     const m = /^(\s*)([A-Za-z]+)(\s+|$)/.exec(line.text);
@@ -61,24 +75,24 @@ export function parseDockerfile(text: string): Dockerfile {
     let end = line.start + line.text.length;
     // Continuations: a line ending in the escape character goes on; comment lines inside are skipped.
     let j = i;
-    let more = lines[j].text.trimEnd().endsWith(out.escape);
+    let more = textOf(j).trimEnd().endsWith(out.escape);
     while (more && j + 1 < lines.length) {
       j++;
-      const t = lines[j].text.trim();
+      const t = textOf(j).trim();
       // Docker drops comment and empty lines inside a continuation; the instruction goes on after them.
       if (t.startsWith('#') || t === '') continue;
-      end = lines[j].start + lines[j].text.length;
-      more = lines[j].text.trimEnd().endsWith(out.escape);
+      end = starts[j] + textOf(j).length;
+      more = textOf(j).trimEnd().endsWith(out.escape);
     }
     const ins: Instruction = { keyword: m[2].toUpperCase(), start, end, argsStart, args: text.slice(argsStart, end) };
     const here = /<<-?\s*["']?(\w+)["']?/.exec(ins.args);
     if (here && (ins.keyword === 'RUN' || ins.keyword === 'COPY' || ins.keyword === 'ADD')) {
       let k = j + 1;
-      while (k < lines.length && lines[k].text.trim() !== here[1]) k++;
-      const bodyEnd = k < lines.length ? lines[k].start : text.length;
-      if (j + 1 < lines.length) ins.heredoc = { start: lines[j + 1].start, end: Math.max(lines[j + 1].start, bodyEnd - 1) };
+      while (k < lines.length && textOf(k).trim() !== here[1]) k++;
+      const bodyEnd = k < lines.length ? starts[k] : text.length;
+      if (j + 1 < lines.length) ins.heredoc = { start: starts[j + 1], end: Math.max(starts[j + 1], bodyEnd - 1) };
       if (k >= lines.length) out.errors.push({ message: `heredoc \`${here[1]}\` is never closed`, start, end });
-      ins.end = k < lines.length ? lines[k].end : text.length;
+      ins.end = k < lines.length ? ends[k] : text.length;
       j = Math.min(k, lines.length - 1);
     }
     out.instructions.push(ins);
