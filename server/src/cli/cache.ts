@@ -100,7 +100,9 @@ export function cacheDirFor(root: string): string {
  */
 function storable(a: FileAnalysis, ctx: EngineContext): boolean {
   if ((a as FileAnalysis & { secrets?: KnownSecrets }).secrets?.values.length) return false;
-  return !a.findings.some((f) => ctx.registry.byId.get(f.ruleId)?.category === 'secrets') && !a.problems.some((p) => p.kind === 'skipped' && /^cannot read/.test(p.message));
+  // Nor an analysis cut short by the time budget or a crash: it depends on the machine's load, not the file.
+  return !a.findings.some((f) => ctx.registry.byId.get(f.ruleId)?.category === 'secrets')
+    && !a.problems.some((p) => (p.kind === 'skipped' && (/^cannot read/.test(p.message) || /per-file time budget/.test(p.message))) || (p.kind === 'rule-error' && /^analysis failed/.test(p.message)));
 }
 
 /** One scan's view of the cache: look files up, record fresh results, save once at the end. */
