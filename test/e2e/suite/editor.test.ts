@@ -42,11 +42,13 @@ suite('MLSec editor experience in real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('Scan Workspace reports progress on a cancellable token and stops when cancelled (worker threads on 300 files)', async () => {
+  test('Scan Workspace reports progress on a cancellable token and stops when cancelled (worker threads on 1,000 files)', async () => {
     const bulk = vscode.Uri.joinPath(folder(), 'bulk');
-    const files = 300;
-    // Enough files for the CLI's worker-thread engine (200+), so cancelling has something to stop.
-    await Promise.all(Array.from({ length: files }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bulk, `m${i}.py`), new TextEncoder().encode(`import torch\nm${i} = torch.load(p)\n`))));
+    const files = 1000;
+    // Enough files for the CLI's worker-thread engine (200+) and enough work per file that a Cancel
+    // sent at the first progress report lands while batches are still queued.
+    const body = (i: number) => `import torch\nm${i} = torch.load(p)\n${Array.from({ length: 60 }, (_, j) => `def f${j}(x):\n    return x.get("k${j}", ${j})\n`).join('')}`;
+    await Promise.all(Array.from({ length: files }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bulk, `m${i}.py`), new TextEncoder().encode(body(i)))));
     try {
       const source = new vscode.CancellationTokenSource();
       const seen: number[] = [];
