@@ -51,6 +51,7 @@ const configuration = {
       additionalProperties: false,
       scope: 'resource',
     },
+    'mlsec.backgroundScan': { type: 'boolean', default: true, scope: 'resource', markdownDescription: 'Scan the workspace once in the background after start (skipped above 5,000 files) and keep model files, Dockerfiles, dependency and IaC files current as they change on disk, so findings in files nobody opened show up. **MLSec: Scan Workspace** works either way.' },
     'mlsec.include': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns (relative to the workspace folder) that **MLSec: Scan Workspace** includes. Empty: every supported file.', scope: 'resource' },
     'mlsec.exclude': { type: 'array', items: { type: 'string' }, default: [], markdownDescription: 'Glob patterns a workspace scan skips, in addition to `.gitignore`, `node_modules`, `.git` and virtual environments.', scope: 'resource' },
     'mlsec.maxFileSizeMB': { type: 'number', default: 5, minimum: 0.1, description: 'Source files larger than this (MB) are skipped by workspace scans. Model files are streamed and have their own limit.' },

@@ -51,7 +51,8 @@ export async function startServer(
     proc,
     diagnostics,
     progress: [],
-    settings: opts.settings ?? {},
+    // The background scan is off unless a test turns it on: it would race the scans tests start themselves.
+    settings: { backgroundScan: false, ...opts.settings },
     stderr,
     shownDocuments: [],
     messages: [],

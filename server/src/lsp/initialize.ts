@@ -2,6 +2,7 @@
 import { CodeActionKind, type InitializeParams, type InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { initEngine } from '../engine/analyze';
 import { FIX_ALL_KIND, type InitializationOptions, ServerCommands } from '../shared/protocol';
+import { scheduleBackgroundScan, watchBackgroundFiles } from './background-scan';
 import { refreshFacts, watchDependencyFiles } from './facts';
 import { onDidChangeWorkspaceFolders } from './workspace-folders';
 import { pullSettings } from './settings';
@@ -51,4 +52,7 @@ export async function onInitialized(state: ServerState, reanalyze: () => void): 
   if (state.caps.workspaceFolders) state.connection.workspace.onDidChangeWorkspaceFolders((e) => onDidChangeWorkspaceFolders(state, e, reanalyze));
   await watchDependencyFiles(state);
   await refreshFacts(state, reanalyze);
+  // With facts in place: findings in files nobody opened (model files, Dockerfiles, IaC).
+  await watchBackgroundFiles(state);
+  scheduleBackgroundScan(state);
 }

@@ -15,6 +15,7 @@ import { reanalyzeAll } from './reanalyze';
 import { executeShowRuleDocs, ruleDocs } from './rule-docs';
 import { onCustomRequest } from './requests';
 import { exportSarif } from './sarif-export';
+import { cancelBackgroundScan, refreshChangedFiles } from './background-scan';
 import { scanFile } from './scan-file';
 import { onNotebookClosed, onNotebookOpened } from './scan-publish';
 import { onDidChangeConfiguration, onTrustChanged } from './settings';
@@ -91,9 +92,13 @@ connection.onDidChangeConfiguration((params) =>
     const wasEnabled = state.settings.enable;
     await onDidChangeConfiguration(state, params, reanalyze);
     if (wasEnabled && !state.settings.enable) clearScan(state);
+    if (state.settings.backgroundScan === false) cancelBackgroundScan();
   }),
 );
-connection.onDidChangeWatchedFiles((params) => safely('didChangeWatchedFiles', () => onDidChangeWatchedFiles(state, params, reanalyze)));
+connection.onDidChangeWatchedFiles((params) => {
+  safely('didChangeWatchedFiles', () => onDidChangeWatchedFiles(state, params, reanalyze));
+  safely('didChangeWatchedFiles', () => refreshChangedFiles(state, params));
+});
 connection.onNotification(P.NotebookOutputsNotification, (params: P.NotebookOutputsParams) =>
   safely('notebookOutputs', () => {
     setNotebookOutputs(state, params);
@@ -103,7 +108,11 @@ connection.onNotification(P.NotebookOutputsNotification, (params: P.NotebookOutp
 connection.onNotification(P.TrustChangedNotification, (params: P.TrustChangedParams) => safely('trustChanged', () => onTrustChanged(state, params, reanalyze)));
 
 // Custom requests accept no params, `[]` or `[{…}]` as well as an object (generic clients such as Neovim).
-onCustomRequest<P.ScanWorkspaceParams, Promise<P.ScanSummary>>(connection, P.ScanWorkspaceRequest, (params, token) => scanWorkspace(state, params, token));
+onCustomRequest<P.ScanWorkspaceParams, Promise<P.ScanSummary>>(connection, P.ScanWorkspaceRequest, (params, token) => {
+  // A scan someone asked for replaces the background one (and `background` is the server's own flag).
+  cancelBackgroundScan();
+  return scanWorkspace(state, { ...params, background: false }, token);
+});
 onCustomRequest<P.ScanFileParams, Promise<P.ScanFileResult>>(connection, P.ScanFileRequest, (params) => scanFile(state, params));
 onCustomRequest<P.ExportSarifParams, Promise<P.ExportSarifResult>>(connection, P.ExportSarifRequest, (params, token) => exportSarif(state, params, token));
 onCustomRequest<P.RuleDocsParams, P.RuleDocsResult | null>(connection, P.RuleDocsRequest, (params) => ruleDocs(state, params));

@@ -22,6 +22,7 @@ function listFiles(state: ServerState, roots: string[]): string[] {
  * (window/workDoneProgress/create; its Cancel arrives as window/workDoneProgress/cancel).
  */
 async function progressFor(state: ServerState, params: Partial<ScanWorkspaceParams>): Promise<{ reporter: WorkDoneProgressReporter; cancelled: () => boolean }> {
+  if (params.background === true) return { reporter: { begin() {}, report() {}, done() {} }, cancelled: () => false };
   const token = params.workDoneToken;
   if (typeof token === 'string' || typeof token === 'number') return { reporter: state.connection.window.attachWorkDoneProgress(token), cancelled: () => false };
   const created = await state.connection.window.createWorkDoneProgress();
@@ -51,6 +52,10 @@ export async function scanWorkspace(state: ServerState, params: Partial<ScanWork
   };
   try {
     const files = listFiles(state, roots);
+    if (typeof params.maxFiles === 'number' && files.length > params.maxFiles) {
+      summary.tooMany = true;
+      return summary;
+    }
     state.scanResults.clear();
     state.scanRoot = roots.length === 1 ? roots[0] : roots.length ? path.dirname(roots[0]) : undefined;
     let lastReport = 0;

@@ -63,6 +63,10 @@ export interface ScanWorkspaceParams {
   folders?: string[];
   /** Client-created progress token (LSP WorkDoneProgressParams): the server reports on it instead of creating its own. */
   workDoneToken?: string | number;
+  /** The server's own background scan: no progress UI. */
+  background?: boolean;
+  /** Scan nothing when the walk finds more files than this (`tooMany` in the summary). */
+  maxFiles?: number;
 }
 /** Result of a workspace scan. */
 export interface ScanSummary {
@@ -77,6 +81,8 @@ export interface ScanSummary {
   cancelled: boolean;
   /** Wall-clock time of the scan in milliseconds. */
   ms: number;
+  /** Set when `maxFiles` stopped the scan before it started. */
+  tooMany?: boolean;
 }
 
 /** Client → server request: analyse one file (open document or file on disk) and publish its diagnostics. */

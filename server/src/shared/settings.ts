@@ -25,6 +25,8 @@ export interface MlsecSettings {
   privacy: PrivacySettings;
   /** Opt-in online lookups for pinning fixes (PyPI, container registries, GitHub, Hugging Face); off by default. */
   network?: NetworkSettings;
+  /** Editor only: scan the workspace once in the background after start and keep it fresh (default on). */
+  backgroundScan?: boolean;
   /** Baseline file (`mlsec scan --write-baseline`), absolute or relative to the workspace root: its findings are not reported. */
   baseline?: string;
   /** A Python interpreter (or environment folder) whose installed versions pinning fixes may use; read from disk, never run. */
@@ -66,6 +68,7 @@ export const SETTING_KEYS: Readonly<Record<string, true | string>> = {
   maxModelFileSizeMB: true,
   privacy: true,
   baseline: true,
+  backgroundScan: 'an editor setting (mlsec.backgroundScan): the CLI scans what it is given',
   network: 'online lookups are a per-user choice, made in your user settings (mlsec.network.*); a repository must not turn them on or add hosts',
   pythonPath: 'a repository must not choose which environment mlsec reads; pass --python-path on the command line, or set mlsec.pythonPath in the editor',
   trusted: 'workspace trust is decided by the editor, never by a file',
@@ -78,7 +81,7 @@ export const SETTING_KEYS: Readonly<Record<string, true | string>> = {
 export const EDITOR_SETTINGS: readonly string[] = [
   'enable', 'rules', 'categories', 'include', 'exclude', 'maxFileSizeMB',
   'privacy.entities', 'privacy.minConfidence', 'privacy.dataFileBudgetMB', 'privacy.allowlist',
-  'network.enabled', 'network.allowedHosts', 'pythonPath', 'baseline',
+  'network.enabled', 'network.allowedHosts', 'pythonPath', 'baseline', 'backgroundScan',
 ];
 
 /** What VS Code's `WorkspaceConfiguration.inspect(key)` tells about one setting (the fields used here). */
@@ -213,6 +216,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (r.pythonPath !== undefined && r.pythonPath !== null && r.pythonPath !== '') {
     if (typeof r.pythonPath === 'string') s.pythonPath = r.pythonPath;
     else warnings.push('pythonPath: expected a path to a Python interpreter');
+  }
+  if (r.backgroundScan !== undefined && r.backgroundScan !== null) {
+    if (typeof r.backgroundScan === 'boolean') s.backgroundScan = r.backgroundScan;
+    else warnings.push('backgroundScan: expected true or false');
   }
   if (r.baseline !== undefined && r.baseline !== null && r.baseline !== '') {
     if (typeof r.baseline === 'string') s.baseline = r.baseline;

@@ -24,6 +24,18 @@ const inNotebook = (nb: vscode.Uri, rule: string) =>
   vscode.languages.getDiagnostics().flatMap(([uri, ds]) => (uri.path === nb.path ? ds.filter((d) => d.source === 'mlsec' && ruleId(d) === rule).map((d) => ({ uri, d })) : []));
 
 suite('MLSec editor experience in real VS Code', () => {
+  // First in the run: no scan has been requested yet, so a finding here comes from the background scan.
+  test('without any command, the background scan reports the malicious models/evil.pkl nobody opened', async () => {
+    await api();
+    const pkl = vscode.Uri.joinPath(folder(), 'models', 'evil.pkl');
+    const diags = await waitFor('pickle-dangerous-global on models/evil.pkl', () => {
+      const ds = ruleDiagnostics(pkl, 'pickle-dangerous-global');
+      return ds.length ? ds : undefined;
+    });
+    assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path === pkl.path), 'the model file was never opened');
+  });
+
   test('after Scan Workspace, opening a notebook lists each finding once, on its cell', async () => {
     const nb = vscode.Uri.joinPath(folder(), 'analysis.ipynb');
     await (await api()).scanWorkspace();
