@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeNotebookCells, analyzePython, analyzeText, PythonAnalysisCache } from '../../server/src/engine/analyze';
 import { blankMagics, joinCodeCells } from '../../server/src/engine/notebook';
+import { oneParseProblem } from '../../server/src/engine/problems';
 import { factsFromFiles, guaranteesAtLeast, lowerBounds } from '../../server/src/engine/project-facts';
 import { buildRegistry } from '../../server/src/engine/registry';
 import { defineRule } from '../../server/src/engine/rule';
@@ -206,4 +207,17 @@ test('hostile Python input: deep nesting, invalid syntax, huge lines never throw
   assert.equal(analyzeText('c.py', long, ctx).findings.length, 1);
   const notebook = analyzeText('d.ipynb', '{"cells": [', ctx);
   assert.ok(notebook.problems.some((p) => p.kind === 'parse-error'));
+});
+
+test('one parse problem per file: the first, counting the rest', async () => {
+  const p = oneParseProblem([
+    { kind: 'parse-error', message: 'syntax error', range: { start: 3, end: 4 } },
+    { kind: 'unused-suppression', message: 'u' },
+    { kind: 'parse-error', message: 'syntax error', range: { start: 9, end: 10 } },
+    { kind: 'parse-error', message: 'syntax error', range: { start: 12, end: 13 } },
+  ]);
+  assert.deepEqual(p, [{ kind: 'parse-error', message: 'syntax error (and 2 more parse errors in this file)', range: { start: 3, end: 4 } }, { kind: 'unused-suppression', message: 'u' }]);
+  const ctx = await engineContext();
+  const r = analyzePython('a.py', 'x = (\ny = ]\nz = )\nw = [[\n', ctx);
+  assert.equal(r.problems.filter((q) => q.kind === 'parse-error').length, 1);
 });

@@ -94,8 +94,19 @@ for (const name of fs.readdirSync(pythonDir).filter((f) => f.endsWith('.py') && 
 
 interface SidecarItem { rule: string; cell?: number; cellPart?: 'source' | 'output'; line?: number; severity?: string; 'message-includes'?: string }
 
-function checkSidecar(file: string, got: { rule: string; cell?: number; cellPart?: string; line: number; severity: string; message: string }[]) {
-  const sidecar = parseYaml(fs.readFileSync(`${file}.expect.yaml`, 'utf8')) as { expect: SidecarItem[] };
+/** `problems:` in a sidecar (optional) lists every problem the file must give: kind and message text. */
+interface SidecarProblem { kind: string; 'message-includes'?: string }
+
+function checkSidecar(file: string, got: { rule: string; cell?: number; cellPart?: string; line: number; severity: string; message: string }[], problems: { kind: string; message: string }[] = []) {
+  const sidecar = parseYaml(fs.readFileSync(`${file}.expect.yaml`, 'utf8')) as { expect: SidecarItem[]; problems?: SidecarProblem[] };
+  if (sidecar.problems) {
+    const actual = problems.filter((p) => p.kind !== 'unused-suppression');
+    assert.equal(actual.length, sidecar.problems.length, `${path.basename(file)}: problems ${JSON.stringify(actual.map((p) => `${p.kind}: ${p.message}`))}`);
+    sidecar.problems.forEach((e, i) => {
+      assert.equal(actual[i].kind, e.kind, `${path.basename(file)}: problem ${i + 1} kind`);
+      if (e['message-includes']) assert.ok(actual[i].message.includes(e['message-includes']), `${path.basename(file)}: problem ${i + 1} says ${JSON.stringify(actual[i].message)}`);
+    });
+  }
   const expected = sidecar.expect ?? [];
   const remaining = [...got];
   for (const e of expected) {
@@ -121,10 +132,10 @@ for (const dir of ['notebook', 'model']) {
         checkSidecar(file, r.findings.map((f) => {
           const cell = f.cell!.cell;
           return { rule: f.ruleId, cell, cellPart: f.cell!.cellPart, line: f.properties?.cellLine as number, severity: f.severity, message: f.message };
-        }));
+        }), r.problems);
       } else {
         const r = await analyzeModelFile(file, ctx);
-        checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, line: 1, severity: f.severity, message: f.message })));
+        checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, line: 1, severity: f.severity, message: f.message })), r.problems);
       }
     });
   }
@@ -154,7 +165,7 @@ for (const dir of fs.readdirSync(root).filter((d) => !['python', 'notebook', 'mo
       const r = analyzeText(as, text, ctx);
       const sidecar = fs.existsSync(`${file}.expect.yaml`);
       // Notebooks here (notebook-output/) also carry their cell; `line` is then the JSON file's line.
-      if (sidecar) checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, ...(f.cell ? { cell: f.cell.cell, cellPart: f.cell.cellPart } : {}), line: positionAt(r.file.lineStarts, f.range.start).line + 1, severity: f.severity, message: f.message })));
+      if (sidecar) checkSidecar(file, r.findings.map((f) => ({ rule: f.ruleId, ...(f.cell ? { cell: f.cell.cell, cellPart: f.cell.cellPart } : {}), line: positionAt(r.file.lineStarts, f.range.start).line + 1, severity: f.severity, message: f.message })), r.problems);
       checkMarkers(markers, r.findings.map((f) => ({ line: positionAt(r.file.lineStarts, f.range.start).line, rule: f.ruleId, severity: f.severity })), !sidecar, name);
       // `<base>.fixed<.ext>` next to a fixture: applying every first fix gives it exactly, and no fixable finding is left.
       const ext = path.extname(name);

@@ -12,6 +12,7 @@ import { analyzePythonSource, PythonAnalysisCache, type PythonAnalysisOptions } 
 import type { Registry } from './registry';
 import { computeLineStarts, createSourceFile, positionAt, type SourceFile, type Target } from './source-file';
 import { addStat, measure, measureAsync, statsEnabled } from './stats';
+import { oneParseProblem } from './problems';
 import { applySuppressions } from './suppressions';
 import { detectTarget, looksLikePickle, refineYamlTarget } from './targets';
 import type { AnalyzerContext, RawFinding, TextAnalyzer } from './plugin';
@@ -72,7 +73,7 @@ export function analyzePython(path: string, text: string, ctx: EngineContext, ca
   return budgeted(ctx, () => {
     const { findings, problems } = analyzePythonSource(file, ctx.registry, ctx.settings, ctx.facts, cache, options);
     const { kept, unused } = applySuppressions(findings, text, file.lineStarts);
-    return { file, findings: kept, problems: [...problems, ...unused] };
+    return { file, findings: kept, problems: oneParseProblem([...problems, ...unused]) };
   }, (p) => ({ file, findings: [], problems: [p] }));
 }
 
@@ -96,7 +97,7 @@ function analyzeCellsWithin(cells: readonly NotebookCellInput[], ctx: EngineCont
     const [mapped] = findingsToCells(joined, [{ ruleId: '', severity: 'note', message: '', range: p.range, fixes: [] }]);
     return mapped ? { ...p, range: mapped.range, cell: mapped.cell.cell } : p;
   });
-  return { findings: findingsToCells(joined, kept), problems: cellProblems };
+  return { findings: findingsToCells(joined, kept), problems: oneParseProblem(cellProblems) };
 }
 
 /** Runs the cell analysers over each joined code cell's raw text; ranges and edits shifted into the joined text. */
@@ -163,7 +164,7 @@ function analyzeNotebookWithin(file: SourceFile, ctx: EngineContext, cache?: Pyt
   }
   findings.push(...analyzeOutputs(notebook, ctx, problems, path));
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { file, findings, problems, notebook };
+  return { file, findings, problems: oneParseProblem(problems), notebook };
 }
 
 /** Analyses a model file on disk (bytes only; nothing is loaded or executed). */
@@ -173,7 +174,7 @@ export async function analyzeModelFile(path: string, ctx: EngineContext): Promis
   const problems = [...scan.problems];
   // Model findings have no text: they sit at line 1.
   const findings = finalizeFindings(scan.findings.map((f) => ({ ...f, range: { start: 0, end: 0 } })), ctx, problems);
-  return { file, findings, problems };
+  return { file, findings, problems: oneParseProblem(problems) };
 }
 
 /** The analyser context plugins get: the engine context plus a cheap "is this rule on?" check. */
@@ -220,7 +221,7 @@ function runTextAnalyzers(file: SourceFile, ctx: EngineContext): FileAnalysis {
   if (skipped.length) problems.push({ kind: 'skipped', message: `${new BudgetExceeded('analysing', ctx.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS).message}; skipped the analysers ${skipped.join(', ')}` });
   const { kept, unused } = applySuppressions(finalizeFindings(raw, ctx, problems), file.text, file.lineStarts);
   kept.sort((x, y) => x.range.start - y.range.start || x.ruleId.localeCompare(y.ruleId));
-  return { file, findings: kept, problems: [...problems, ...unused] };
+  return { file, findings: kept, problems: oneParseProblem([...problems, ...unused]) };
 }
 
 /**
@@ -371,7 +372,8 @@ async function analyzeStreaming(path: string, target: Target, analyzers: TextAna
       problems.push({ kind: 'rule-error', message: `${a.name} failed: ${(e as Error).message}` });
     }
   }
-  return { file: createSourceFile(path, target, text), findings: finalizeFindings(raw, ctx, problems), problems };
+  const findings = finalizeFindings(raw, ctx, problems);
+  return { file: createSourceFile(path, target, text), findings, problems: oneParseProblem(problems) };
 }
 
 export { PythonAnalysisCache, type PythonAnalysisOptions };

@@ -1,5 +1,8 @@
-// Notebooks as one Python program: join code cells (IPython magics blanked), map results back to cells.
+// Notebooks as one Python program: join code cells (IPython syntax handled as IPython would), map results back to cells.
 import type { Finding, Fix, OffsetRange, TextEdit } from './finding';
+import { type Move, originalOffset, prepareCell } from './ipython';
+
+export { blankMagics } from './ipython';
 
 /** A notebook cell as the engine sees it (from the editor's notebook document or an .ipynb file). */
 export interface NotebookCellInput {
@@ -14,19 +17,8 @@ export interface JoinedNotebook {
   text: string;
   cellStarts: number[];
   cellLengths: number[];
-}
-
-// Cell magics whose body is still Python; any other %%magic makes the whole cell non-Python.
-const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug']);
-
-/**
- * Replaces IPython-only syntax with same-length whitespace so offsets are unchanged:
- * `%line` / `!shell` lines, `x = !cmd` assignments, `?` help lines, and whole non-Python %%cells.
- */
-export function blankMagics(cell: string): string {
-  const first = /^\s*%%(\w+)/.exec(cell);
-  if (first && !PYTHON_BODY_CELL_MAGICS.has(first[1])) return cell.replace(/[^\r\n]/g, ' ');
-  return cell.replace(/^[ \t]*(?:%|!|\w+\s*=\s*[!%]|[\w.]+\?{1,2}[ \t]*$)[^\r\n]*/gm, (m) => ' '.repeat(m.length));
+  /** Per cell: stretches of the joined cell text that sit elsewhere in the original (doctest prompts moved aside). */
+  cellMoves?: Move[][];
 }
 
 /** Joins the Python code cells with newlines between them. */
@@ -34,19 +26,23 @@ export function joinCodeCells(cells: readonly NotebookCellInput[]): JoinedNotebo
   let text = '';
   const cellStarts: number[] = [];
   const cellLengths: number[] = [];
+  const cellMoves: Move[][] = [];
   cells.forEach((cell) => {
     const python = cell.kind === 'code' && (!cell.language || cell.language === 'python');
     if (!python) {
       cellStarts.push(-1);
       cellLengths.push(0);
+      cellMoves.push([]);
       return;
     }
     if (text.length > 0) text += '\n';
     cellStarts.push(text.length);
     cellLengths.push(cell.text.length);
-    text += blankMagics(cell.text);
+    const prepared = prepareCell(cell.text);
+    cellMoves.push(prepared.moves);
+    text += prepared.text;
   });
-  return { text, cellStarts, cellLengths };
+  return { text, cellStarts, cellLengths, cellMoves };
 }
 
 /** The cell containing joined offset `offset`, and the offset inside that cell. */
@@ -63,7 +59,9 @@ export function locateInCells(joined: JoinedNotebook, offset: number): { cell: n
 function mapRange(joined: JoinedNotebook, r: OffsetRange, cell: number): OffsetRange {
   const base = joined.cellStarts[cell];
   const len = joined.cellLengths[cell];
-  return { start: Math.max(0, Math.min(r.start - base, len)), end: Math.max(0, Math.min(r.end - base, len)) };
+  const moves = joined.cellMoves?.[cell] ?? [];
+  const at = (o: number) => Math.max(0, Math.min(originalOffset(moves, o - base), len));
+  return { start: at(r.start), end: at(r.end) };
 }
 
 /** A finding whose ranges (and fix edits) are relative to its cell's text. */

@@ -251,11 +251,11 @@ export function analyzePythonSource(
   return (options.quick && analyzeLocally(file, rq, facts, settings, cache)) || analyzeFully(file, rq, facts, settings, cache);
 }
 
-/** The first few syntax errors, as problems (analysis of the rest still ran: tree-sitter recovers). Iterative: inputs can nest deeply. */
+/** The first syntax errors (up to 50: the engine keeps one problem per file and counts the rest), as problems (analysis of the rest still ran: tree-sitter recovers). Iterative: inputs can nest deeply. */
 function syntaxProblems(root: Node): Problem[] {
   const out: Problem[] = [];
   const stack: Node[] = [root];
-  while (stack.length && out.length < 3) {
+  while (stack.length && out.length < 50) {
     const n = stack.pop()!;
     if (n.isError || n.isMissing) {
       out.push({ kind: 'parse-error', message: n.isMissing ? `syntax error: missing ${n.type}` : 'syntax error', range: { start: n.startIndex, end: Math.max(n.endIndex, n.startIndex + 1) } });

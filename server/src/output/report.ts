@@ -45,6 +45,8 @@ export interface Summary {
   filesWithFindings?: number;
   /** Reported findings per category, most severe first (most errors, then warnings, then notes). */
   categories?: ({ category: string } & Record<Severity, number>)[];
+  /** Analysed files that did not parse completely (one parse problem each; findings there may be missing). Present when not 0. */
+  unparsed?: number;
 }
 
 /** `p` relative to `root` with `/` separators (absolute if it lies outside root). */
@@ -97,7 +99,8 @@ export function summarize(r: ScanReport, findings: readonly ReportedFinding[] = 
   const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   for (const f of findings) counts[f.finding.severity]++;
   const skipped = r.analyses.filter(isSkipped).length;
-  return { files: r.analyses.length - skipped, skipped, findings: counts };
+  const unparsed = r.analyses.filter((a) => !isSkipped(a) && a.problems.some((p) => p.kind === 'parse-error')).length;
+  return { files: r.analyses.length - skipped, skipped, findings: counts, ...(unparsed ? { unparsed } : {}) };
 }
 
 /** summarize() plus the files with findings and the per-category totals (the text summary; JSON keeps its documented shape). */

@@ -98,7 +98,8 @@ export function formatSummary(s: Summary): string {
   const total = s.findings.error + s.findings.warning + s.findings.note;
   const where = s.filesWithFindings === undefined || s.filesWithFindings === s.files ? plural(s.files, 'file') : `${s.filesWithFindings} of ${plural(s.files, 'file')}`;
   const head = total === 0 ? `No findings in ${plural(s.files, 'file')}` : `Found ${plural(total, 'finding')} (${severities(s.findings)}) in ${where}`;
-  return `${head}${s.skipped ? `; ${plural(s.skipped, 'file')} skipped` : ''}.`;
+  const unparsed = s.unparsed ? `; ${plural(s.unparsed, 'file')} could not be parsed completely (findings there may be missing)` : '';
+  return `${head}${s.skipped ? `; ${plural(s.skipped, 'file')} skipped` : ''}${unparsed}.`;
 }
 
 /** One line per category, most severe first (`  deserialization: 2 errors, 1 warning`), when findings span 2+ categories. */

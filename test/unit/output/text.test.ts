@@ -67,6 +67,7 @@ test('summary wording', () => {
   assert.deepEqual(formatCategoryTotals({ files: 1, skipped: 0, findings: { error: 1, warning: 3, note: 1 }, categories: two }), ['  deserialization: 1 error, 1 warning', '  secrets:         2 warnings, 1 note']);
   // One category: the summary line already says it all.
   assert.deepEqual(formatCategoryTotals({ files: 1, skipped: 0, findings: { error: 1, warning: 1, note: 0 }, categories: [two[0]] }), []);
+  assert.equal(formatSummary({ files: 4, skipped: 0, findings: { error: 0, warning: 1, note: 0 }, unparsed: 1 }), 'Found 1 finding (1 warning) in 4 files; 1 file could not be parsed completely (findings there may be missing).');
 });
 
 test('problems go to their own stream, not the report', () => {
@@ -74,5 +75,5 @@ test('problems go to their own stream, not the report', () => {
   a.problems.push({ kind: 'parse-error', message: 'syntax error', range: { start: 1, end: 2 } }, { kind: 'rule-error', ruleId: 'r', message: 'rule r failed: boom' });
   const out = formatText({ registry, root: '/p', analyses: [a] });
   assert.equal(out.problems, 'warning: a.py:1:2: syntax error\nerror: a.py: rule r failed: boom\n');
-  assert.equal(out.report, 'No findings in 1 file.\n');
+  assert.equal(out.report, 'No findings in 1 file; 1 file could not be parsed completely (findings there may be missing).\n');
 });

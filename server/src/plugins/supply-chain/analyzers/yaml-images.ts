@@ -99,9 +99,10 @@ function composeDoc(ctx: AnalyzerContext, doc: unknown, out: RawFinding[], downg
 
 function analyze(target: Target) {
   return (file: { path: string; text: string }, ctx: AnalyzerContext) => {
-    const { docs, errors } = parseYamlDocs(file.text);
+    const { docs, errors, templated } = parseYamlDocs(file.text);
     const downgrade = imageDowngrade(file.path);
-    const problems: Problem[] = errors.map((e) => ({ kind: 'parse-error', message: `YAML: ${e.message}`, range: { start: e.start, end: e.end } }));
+    const label = templated ? 'YAML (Go-template actions blanked)' : 'YAML';
+    const problems: Problem[] = errors.map((e) => ({ kind: 'parse-error', message: `${label}: ${e.message}`, range: { start: e.start, end: e.end } }));
     const findings: RawFinding[] = [];
     for (const doc of docs) {
       if (target === 'github-actions') actionsDoc(doc, ctx, findings, downgrade);

@@ -1,6 +1,7 @@
 // YAML documents with positions (via the `yaml` package) and small walkers; never throws.
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { measure } from '../../../engine/stats';
+import { blankGoTemplates, hasGoTemplate } from '../../../parsers/go-template';
 
 /** A string scalar with its value range (quotes excluded when present). */
 export interface YamlString {
@@ -9,16 +10,35 @@ export interface YamlString {
   end: number;
 }
 
-/** Parses every document; syntax errors come back as messages with offsets. */
-export function parseYamlDocs(text: string): { docs: unknown[]; errors: { message: string; start: number; end: number }[] } {
+/** Parsed documents, their syntax errors, and whether Go-template actions had to be blanked first. */
+export interface ParsedYamlDocs {
+  docs: unknown[];
+  errors: { message: string; start: number; end: number }[];
+  /** True when the text only parsed (or parsed better) with its `{{ … }}` actions blanked: a Helm template. */
+  templated?: boolean;
+}
+
+function parseAll(text: string, uniqueKeys: boolean): ParsedYamlDocs {
   try {
-    const parsed = measure('parse:yaml', text.length, () => parseAllDocuments(text));
+    const parsed = measure('parse:yaml', text.length, () => parseAllDocuments(text, { uniqueKeys }));
     const list = Array.isArray(parsed) ? parsed : [parsed];
     const errors = list.flatMap((d) => d.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] })));
     return { docs: list.map((d) => d.contents), errors };
   } catch (e) {
     return { docs: [], errors: [{ message: (e as Error).message, start: 0, end: 0 }] };
   }
+}
+
+/**
+ * Parses every document; syntax errors come back as messages with offsets. A file that does not
+ * parse and holds Go-template actions (Helm charts) is parsed again with the actions blanked, so
+ * literal images in charts are still read; both branches of an `{{ if }}` then sit side by side,
+ * so repeated keys are allowed there.
+ */
+export function parseYamlDocs(text: string): ParsedYamlDocs {
+  const plain = parseAll(text, true);
+  if (plain.errors.length === 0 || !hasGoTemplate(text)) return plain;
+  return { ...parseAll(blankGoTemplates(text), false), templated: true };
 }
 
 /** The value of `key` in a YAML map node, or undefined. */
