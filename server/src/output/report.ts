@@ -104,7 +104,7 @@ export function summarize(r: ScanReport, findings: readonly ReportedFinding[] = 
 }
 
 /** summarize() plus the files with findings and the per-category totals (the text summary; JSON keeps its documented shape). */
-export function detailedSummary(r: ScanReport, findings: readonly ReportedFinding[] = reportedFindings(r)): Required<Summary> {
+export function detailedSummary(r: ScanReport, findings: readonly ReportedFinding[] = reportedFindings(r)): Summary & Required<Pick<Summary, 'filesWithFindings' | 'categories'>> {
   const byCategory = new Map<string, Record<Severity, number>>();
   const withFindings = new Set<string>();
   for (const f of findings) {
