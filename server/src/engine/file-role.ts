@@ -16,7 +16,8 @@ const TEST_DIR = /^(tests?|testing|__tests__|e2e|integration[-_]tests?|unit[-_]t
 const TEST_FILE = /^(test_.*|.*_test|conftest)\.py$/i;
 // Words that, as a whole word of a folder name (`examples`, `transformers_doc`, `amazon-sagemaker-examples`), mark
 // material written for readers: documentation, tutorials, courses, samples, demos. Split on `-`, `_`, `.` and case.
-const DOCS_WORD = /^(docs?|documentation|examples?|tutorials?|course|courses|notebooks|demos?|samples?|lessons?|workshops?|quickstarts?|cookbooks?|recipes|guides?|walkthroughs?)$/i;
+// `notebooks` is not one: a data-science project's `notebooks/` folder holds its real exploration and training work.
+const DOCS_WORD = /^(docs?|documentation|examples?|tutorials?|course|courses|demos?|samples?|lessons?|workshops?|quickstarts?|cookbooks?|recipes|guides?|walkthroughs?)$/i;
 
 /** The words of a folder name: `transformers_doc` -> transformers, doc; `amazon-sagemaker-examples` -> amazon, sagemaker, examples. */
 function words(segment: string): string[] {
