@@ -82,6 +82,15 @@ test('image references split into registry host, repository and tag', () => {
   assert.deepEqual(splitImage('python:3.11-slim'), { host: 'docker.io', name: 'library/python', tag: '3.11-slim' });
   assert.deepEqual(splitImage('ghcr.io/org/img'), { host: 'ghcr.io', name: 'org/img', tag: 'latest' });
   assert.deepEqual(splitImage('localhost:5000/x:1'), { host: 'localhost:5000', name: 'x', tag: '1' });
+  assert.deepEqual(splitImage('registry.example.com/team/img:2'), { host: 'registry.example.com', name: 'team/img', tag: '2' });
+});
+
+test('a long dotted or colon-ridden reference is refused at once, not backtracked over', () => {
+  const t = performance.now();
+  assert.equal(splitImage('a.'.repeat(20_000) + 'A'), undefined);
+  assert.equal(splitImage('a:1'.repeat(20_000) + 'A'), undefined);
+  assert.equal(splitImage('a.'.repeat(200) + 'A'), undefined);
+  assert.ok(performance.now() - t < 500, 'bounded');
 });
 
 test('lookups: OCI digest via the bearer-token challenge, Action SHA, PyPI release with hashes, HF commit; a 404 is an error value', async () => {

@@ -26,7 +26,9 @@ const MANIFEST_ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application
 
 /** Splits `ghcr.io/org/img:tag` into host, repository path and tag (Docker Hub names get `library/`). */
 export function splitImage(ref: string): { host: string; name: string; tag: string } | undefined {
-  const m = /^(?:([^/]+\.[^/]+|localhost(?::\d+)?|[^/]+:\d+)\/)?([a-z0-9._/-]+?)(?::([\w][\w.-]{0,127}))?$/.exec(ref);
+  // No registry accepts references this long; the bound also keeps the backtracking below short.
+  if (ref.length > 512) return undefined;
+  const m = /^(?:([^/.]+\.[^/]+|localhost(?::\d+)?|[^/]+:\d+)\/)?([a-z0-9._/-]+?)(?::([\w][\w.-]{0,127}))?$/.exec(ref);
   if (!m) return undefined;
   const host = m[1] ?? 'docker.io';
   const name = host === 'docker.io' && !m[2].includes('/') ? `library/${m[2]}` : m[2];
