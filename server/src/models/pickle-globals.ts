@@ -22,12 +22,36 @@ const SAFE_EXACT = new Set([
   'numpy.random._pickle.__randomstate_ctor', 'numpy.random._pickle.__generator_ctor', 'numpy.random._pickle.__bit_generator_ctor',
 ]);
 
+// Pure builtins: calling them only computes a value from their arguments. eval, exec, compile, getattr,
+// setattr, __import__, open, input, breakpoint, globals, vars, type, map/filter and the rest stay dangerous.
+const PURE_BUILTINS = [
+  'abs', 'all', 'any', 'ascii', 'bin', 'callable', 'chr', 'divmod', 'enumerate', 'format', 'hash', 'hex', 'id',
+  'isinstance', 'issubclass', 'iter', 'len', 'max', 'min', 'next', 'oct', 'ord', 'pow', 'repr', 'reversed',
+  'round', 'sorted', 'sum', 'zip', 'Ellipsis', 'NotImplemented',
+];
+// NumPy scalar types (`numpy.float64` as a pickled dtype attribute, as sklearn estimators hold them).
+const NUMPY_SCALARS = [
+  'bool_', 'bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'intc', 'uintc', 'intp', 'uintp',
+  'int_', 'uint', 'longlong', 'ulonglong', 'short', 'ushort', 'byte', 'ubyte', 'float16', 'float32', 'float64', 'float128',
+  'half', 'single', 'double', 'longdouble', 'complex64', 'complex128', 'complex256', 'csingle', 'cdouble', 'clongdouble',
+  'str_', 'bytes_', 'void', 'datetime64', 'timedelta64', 'object_', 'generic', 'number', 'integer', 'signedinteger',
+  'unsignedinteger', 'inexact', 'floating', 'complexfloating', 'character', 'flexible',
+];
+for (const n of PURE_BUILTINS) SAFE_EXACT.add(`builtins.${n}`);
+for (const n of NUMPY_SCALARS) SAFE_EXACT.add(`numpy.${n}`);
+// Harmless standard-library data classes.
+for (const n of ['decimal.Decimal', '_decimal.Decimal', 'fractions.Fraction', 'datetime.datetime', 'datetime.date', 'datetime.time',
+  'datetime.timedelta', 'datetime.timezone', 'copyreg.__newobj__', 'copyreg.__newobj_ex__']) SAFE_EXACT.add(n);
+
 // Known-safe families, consulted only after the blocklist (so `torch.os.system` can never match one).
 const SAFE_PATTERNS: RegExp[] = [
   /^torch\.[A-Za-z0-9]*Storage$/,
   /^torch\._utils\._rebuild_[a-z0-9_]+$/,
   /^torch\.(float|double|half|bfloat16|complex|int|uint|bool|long|short|qint|quint|float8_)[a-z0-9_]*$/,
   /^numpy\.dtypes\.[A-Za-z0-9]+DType$/,
+  // Abstract base classes and `__future__` feature objects: importing them runs nothing.
+  /^_?collections(\.|_)abc\.[A-Z][A-Za-z]*$/,
+  /^__future__\.(nested_scopes|generators|division|absolute_import|with_statement|print_function|unicode_literals|barry_as_FLUFL|generator_stop|annotations|_Feature)$/,
   // Estimator / module classes (Capitalized final name): their __setstate__ only restores attributes.
   /^(torch\.nn\.modules|sklearn|xgboost|lightgbm)(\.[a-z_][a-z0-9_]*)+\.[A-Z][A-Za-z0-9_]*$/,
   // What a pickled DataFrame/Series/Index is rebuilt from (frames, block managers, index and array

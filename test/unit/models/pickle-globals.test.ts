@@ -73,3 +73,15 @@ test('Python 2 builtin names in old NumPy pickles are data', () => {
   assert.equal(verdict('__builtin__', 'xrange'), 'safe');
   assert.equal(verdict('__builtin__', 'eval'), 'dangerous');
 });
+
+test('NumPy scalar types, pure builtins and stdlib data classes are safe; eval, getattr, open and friends stay dangerous', () => {
+  for (const [m, n] of [['numpy', 'float64'], ['numpy', 'int32'], ['numpy', 'bool_'], ['numpy', 'dtype'], ['numpy.core.multiarray', 'scalar'], ['builtins', 'len'],
+    ['__builtin__', 'max'], ['decimal', 'Decimal'], ['collections.abc', 'Mapping'], ['_collections_abc', 'Sequence'], ['__future__', 'division'], ['datetime', 'datetime']]) {
+    assert.equal(verdict(m, n), 'safe', `${m}.${n}`);
+  }
+  for (const [m, n] of [['builtins', 'eval'], ['builtins', 'exec'], ['builtins', 'getattr'], ['builtins', '__import__'], ['builtins', 'open'], ['builtins', 'compile'],
+    ['builtins', 'map'], ['builtins', 'vars'], ['Builtins', 'len'], ['numpy', 'load'], ['numpy', 'float64.__globals__'], ['collections.abc', 'os.system']]) {
+    assert.equal(verdict(m, n), 'dangerous', `${m}.${n}`);
+  }
+  assert.equal(verdict('numpy', 'frompyfunc'), 'unknown');
+});
