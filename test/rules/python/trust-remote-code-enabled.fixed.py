@@ -2,9 +2,9 @@ from transformers import AutoModel, AutoModelForCausalLM, pipeline
 from datasets import load_dataset
 import torch
 
-# expect: trust-remote-code-enabled, model-revision-not-pinned
+# expect: trust-remote-code-enabled:error, model-revision-not-pinned
 model = AutoModel.from_pretrained("org/custom")
-# expect: trust-remote-code-enabled
+# expect: trust-remote-code-enabled:warning
 pinned = AutoModelForCausalLM.from_pretrained("org/custom", revision="86b5e0934494bd15c9632b12f734a8a67f723594")
 # ok: trust-remote-code-enabled
 off = AutoModel.from_pretrained("org/custom", trust_remote_code=False, revision="86b5e0934494bd15c9632b12f734a8a67f723594")
