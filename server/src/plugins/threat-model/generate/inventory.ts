@@ -1,5 +1,6 @@
 // Builds the inventory of an ML workspace (models, data, entry points, services, LLM use, secrets, pinning) from files and findings. Pure.
 import { cmp } from './order';
+import { computeLineStarts, lastAtOrBefore } from '../../../engine/source-file';
 import { detectTarget } from '../../../engine/targets';
 import type { GenFinding, Inventory, Place, WorkspaceFile } from './types';
 
@@ -16,25 +17,13 @@ const WEB_APPS: { name: string; pattern: RegExp }[] = [
 
 const byPlace = (a: Place, b: Place) => cmp(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.detail ?? '', b.detail ?? '');
 
-// The line starts of the last text asked about: counting newlines from the start for every match was
+// The line table of the last text asked about: counting newlines from the start for every match was
 // quadratic in a file with many matches (imports, ports).
 let lineStartsOf: { text: string; starts: number[] } | undefined;
 
 function lineOf(text: string, index: number): number {
-  if (lineStartsOf?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineStartsOf = { text, starts };
-  }
-  const { starts } = lineStartsOf;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  if (lineStartsOf?.text !== text) lineStartsOf = { text, starts: computeLineStarts(text) };
+  return lastAtOrBefore(lineStartsOf.starts, index) + 1;
 }
 
 /** Top-level packages imported by a Python text, with the line of the first import of each. */
