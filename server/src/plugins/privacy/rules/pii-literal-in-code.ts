@@ -1,6 +1,6 @@
 // PII written into Python string literals (emails, card numbers, SSNs...), and labelled literals (first_name="...").
 import type { Node } from 'web-tree-sitter';
-import { fileRole, roleClause } from '../../../engine/file-role';
+import { sampleDataReason } from '../role';
 import { defineRule } from '../../../engine/rule';
 import type { MlsecSettings } from '../../../shared/settings';
 import { redact } from '../redact';
@@ -70,8 +70,7 @@ export default defineRule({
     const key = keyOf(node);
     if (key && METADATA_KEY.test(key)) return;
     // Docs, tutorials and examples (a notebook's own path is its origin) show sample data: notes that say so.
-    const role = fileRole(ctx.file.origin ?? ctx.file.path);
-    const why = role ? ` Reported as a note: ${roleClause(role)}, where personal data is sample data.` : '';
+    const why = sampleDataReason(ctx.file.origin ?? ctx.file.path);
     // One finding per literal and entity: a paragraph naming three places is one finding, not three.
     const seen = new Set<string>();
     for (const part of node.namedChildren) {
@@ -82,7 +81,7 @@ export default defineRule({
         seen.add(m.entity);
         ctx.report({
           range: { start: part.startIndex + m.start, end: part.startIndex + m.end },
-          ...(role ? { severity: 'note' as const } : {}),
+          ...(why ? { severity: 'note' as const } : {}),
           message: `String literal holds ${describe({ entity: m.entity, count: 1, samples: [redact(m.entity, m.value)] })}. Personal data in code is copied to every clone and log; load it from a protected source or use synthetic values.${why}`,
           properties: { entity: m.entity, samples: [redact(m.entity, m.value)], confidence: m.confidence },
         });
